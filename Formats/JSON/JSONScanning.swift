@@ -1,0 +1,303 @@
+import LodumCore
+
+/// A string token just scanned: its bytes are in the input window (no escapes) or in the
+/// reader's scratch buffer (unescaped), valid until the reader moves on.
+@usableFromInline
+struct StringToken {
+    @usableFromInline let start: Int
+    @usableFromInline let count: Int
+    @usableFromInline let isUnescapedInScratch: Bool
+
+    @inlinable
+    init(start: Int, count: Int, isUnescapedInScratch: Bool) {
+        self.start = start
+        self.count = count
+        self.isUnescapedInScratch = isUnescapedInScratch
+    }
+}
+
+/// A number token just scanned and validated against RFC 8259 §6, with its decimal
+/// significand accumulated on the way so most numbers convert without a second pass.
+@usableFromInline
+struct JSONNumber {
+    @usableFromInline var start: Int
+    @usableFromInline var end: Int
+    @usableFromInline var isNegative = false
+    /// The digits without the decimal point, while they fit in 64 bits.
+    @usableFromInline var significand: UInt64 = 0
+    @usableFromInline var significandOverflowed = false
+    /// No fraction and no exponent.
+    @usableFromInline var isInteger = true
+    /// The power of ten to scale the significand by.
+    @usableFromInline var exponent = 0
+
+    @inlinable
+    init(start: Int) {
+        self.start = start
+        self.end = start
+    }
+
+    @inlinable
+    var int64: Int64? {
+        guard isInteger, !significandOverflowed else { return nil }
+        if isNegative {
+            if significand == UInt64(Int64.max) + 1 { return Int64.min }
+            guard significand <= UInt64(Int64.max) else { return nil }
+            return -Int64(significand)
+        }
+        guard significand <= UInt64(Int64.max) else { return nil }
+        return Int64(significand)
+    }
+
+    @inlinable
+    var uint64: UInt64? {
+        guard isInteger, !significandOverflowed, !isNegative || significand == 0 else { return nil }
+        return significand
+    }
+
+    /// Exact powers of ten that a `Double` represents without rounding.
+    @usableFromInline static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The correctly rounded `Double`, or `nil` when the number overflows to infinity.
+    ///
+    /// A significand below 2^53 scaled by a power of ten up to 10^22 is exact in one
+    /// operation (Clinger's fast path); anything else goes to the standard library's
+    /// correctly rounded parser.
+    @inlinable
+    func double(in bytes: UnsafePointer<UInt8>) -> Double? {
+        if !significandOverflowed, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+            var value = Double(significand)
+            if exponent >= 0 {
+                value *= Self.exactPowersOfTen[exponent]
+            } else {
+                value /= Self.exactPowersOfTen[-exponent]
+            }
+            return isNegative ? -value : value
+        }
+        let text = String(decoding: UnsafeRawBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+}
+
+extension JSONReader {
+    @inlinable
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// The byte at the cursor, refilling while keeping the token that began at `start`
+    /// (moved along with the window); `nil` at the end of the input.
+    @inlinable
+    mutating func byteAtCursor(keeping start: inout Int) throws -> UInt8? {
+        while cursor >= end {
+            guard let shift = try refill(keepingFrom: start) else { return nil }
+            start -= shift
+        }
+        return bytes[cursor]
+    }
+
+    /// Scans a number per RFC 8259 §6 (no leading zeros, digits on both sides of the point).
+    @inlinable
+    mutating func scanNumber() throws -> JSONNumber {
+        var start = cursor
+        var number = JSONNumber(start: start)
+        var byte = try byteAtCursor(keeping: &start)
+        if byte == UInt8(ascii: "-") {
+            number.isNegative = true
+            cursor &+= 1
+            byte = try byteAtCursor(keeping: &start)
+        }
+        guard let first = byte, Self.isDigit(first) else {
+            throw syntaxError("expected a digit in a number")
+        }
+        if first == UInt8(ascii: "0") {
+            cursor &+= 1
+            byte = try byteAtCursor(keeping: &start)
+            if let next = byte, Self.isDigit(next) { throw syntaxError("leading zeros are not allowed in a number") }
+        } else {
+            while let digit = byte, Self.isDigit(digit) {
+                number.accumulate(digit)
+                cursor &+= 1
+                byte = try byteAtCursor(keeping: &start)
+            }
+        }
+        if byte == UInt8(ascii: ".") {
+            number.isInteger = false
+            cursor &+= 1
+            byte = try byteAtCursor(keeping: &start)
+            guard let digit = byte, Self.isDigit(digit) else { throw syntaxError("expected a digit after the decimal point") }
+            while let digit = byte, Self.isDigit(digit) {
+                number.accumulate(digit)
+                number.exponent -= 1
+                cursor &+= 1
+                byte = try byteAtCursor(keeping: &start)
+            }
+        }
+        if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            number.isInteger = false
+            cursor &+= 1
+            byte = try byteAtCursor(keeping: &start)
+            var exponentIsNegative = false
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                exponentIsNegative = byte == UInt8(ascii: "-")
+                cursor &+= 1
+                byte = try byteAtCursor(keeping: &start)
+            }
+            guard let digit = byte, Self.isDigit(digit) else { throw syntaxError("expected a digit in the exponent") }
+            var explicit = 0
+            while let digit = byte, Self.isDigit(digit) {
+                explicit = min(explicit * 10 + Int(digit &- UInt8(ascii: "0")), 1_000_000)
+                cursor &+= 1
+                byte = try byteAtCursor(keeping: &start)
+            }
+            number.exponent += exponentIsNegative ? -explicit : explicit
+        }
+        number.start = start
+        number.end = cursor
+        return number
+    }
+
+    /// Scans a string per RFC 8259 §7; the cursor is at its opening quote.
+    ///
+    /// Strings without escapes are left in place in the window; others are unescaped into
+    /// the scratch buffer. UTF-8 validity is checked when a `String` is made.
+    @inlinable
+    mutating func scanString() throws -> StringToken {
+        cursor &+= 1
+        var start = cursor
+        var hasEscapes = false
+        scan: while true {
+            while cursor < end {
+                let byte = bytes[cursor]
+                if byte == UInt8(ascii: "\"") { break scan }
+                if byte == UInt8(ascii: "\\") {
+                    hasEscapes = true
+                    cursor &+= 2
+                    continue
+                }
+                if byte < 0x20 { throw syntaxError("control character \(Self.describe(byte)) must be escaped in a string") }
+                cursor &+= 1
+            }
+            guard let shift = try refill(keepingFrom: start) else {
+                throw syntaxError("unterminated string")
+            }
+            start -= shift
+        }
+        let count = cursor - start
+        cursor &+= 1
+        guard hasEscapes else { return StringToken(start: start, count: count, isUnescapedInScratch: false) }
+        try unescape(start: start, count: count)
+        return StringToken(start: 0, count: scratch.count, isUnescapedInScratch: true)
+    }
+
+    /// Calls `body` with the bytes of a scanned string.
+    @inlinable
+    func withBytes<R>(of token: StringToken, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if token.isUnescapedInScratch { return try scratch.withUnsafeBytes(body) }
+        return try body(UnsafeRawBufferPointer(start: bytes + token.start, count: token.count))
+    }
+
+    /// Decodes the escapes of the string at `start` into the scratch buffer (RFC 8259 §7),
+    /// joining `\u` surrogate pairs and refusing lone surrogates.
+    @usableFromInline
+    mutating func unescape(start: Int, count: Int) throws {
+        scratch.removeAll(keepingCapacity: true)
+        let stop = start + count
+        var index = start
+        var runStart = start
+        while index < stop {
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: index - runStart))
+            let escape = bytes[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hexQuad(at: index, stop: stop)
+                index += 4
+                if scalar >= 0xD800 && scalar <= 0xDBFF {
+                    guard index + 6 <= stop, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw syntaxError("lone high surrogate \\u\(String(scalar, radix: 16, uppercase: true)) in a string")
+                    }
+                    let low = try hexQuad(at: index + 2, stop: stop)
+                    guard low >= 0xDC00 && low <= 0xDFFF else {
+                        throw syntaxError("high surrogate not followed by a low surrogate in a string")
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    index += 6
+                } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+                    throw syntaxError("lone low surrogate \\u\(String(scalar, radix: 16, uppercase: true)) in a string")
+                }
+                appendUTF8(scalar)
+            default:
+                throw syntaxError("invalid escape \\\(Self.describe(escape)) in a string")
+            }
+            runStart = index
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: stop - runStart))
+    }
+
+    @usableFromInline
+    func hexQuad(at index: Int, stop: Int) throws -> UInt32 {
+        guard index + 4 <= stop else { throw syntaxError("\\u must be followed by four hex digits") }
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw syntaxError("\\u must be followed by four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    @usableFromInline
+    mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case ..<0x80:
+            scratch.append(UInt8(scalar))
+        case ..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+}
+
+extension JSONNumber {
+    @inlinable
+    mutating func accumulate(_ digit: UInt8) {
+        guard !significandOverflowed else { return }
+        let (times10, overflow1) = significand.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- UInt8(ascii: "0")))
+        if overflow1 || overflow2 {
+            significandOverflowed = true
+        } else {
+            significand = sum
+        }
+    }
+}

@@ -1,0 +1,309 @@
+import LodumCore
+
+/// The JSON ``Serializer``: turns IR events into RFC 8259 text in a fixed-size buffer.
+///
+/// Its state is the output buffer, the nesting level and what separator the next value
+/// needs, so a streaming dump's memory is O(depth) whatever the size of the output.
+public struct JSONWriter: FormatWriter {
+    /// What must be written before the next value or key.
+    @usableFromInline
+    enum Separator {
+        /// Nothing: a top-level value, or a value right after its key.
+        case none
+        /// The first element of a container.
+        case first
+        /// A later element: a comma.
+        case comma
+    }
+
+    public var context: CodingContext
+    @usableFromInline var output: OutputBuffer
+    @usableFromInline let layout: JSONLayout
+    @usableFromInline let documentLayout: DocumentLayout
+    @usableFromInline var level = 0
+    @usableFromInline var separator = Separator.none
+    /// Builds a container whole when keys must be sorted; `nil` otherwise.
+    @usableFromInline var sortingCapture: ValueSerializer?
+    @usableFromInline let sortsKeys: Bool
+
+    @inlinable
+    init(output: OutputBuffer, options: JSONOptions, limits: Limits, layout: DocumentLayout) {
+        self.context = CodingContext(limits: limits)
+        self.output = output
+        self.layout = JSONLayout(indent: options.indent)
+        self.documentLayout = layout
+        self.sortsKeys = options.sortedKeys
+    }
+
+    /// The fixed size of the writer's output buffer.
+    public var bufferCapacity: Int { output.capacity }
+
+    // MARK: Framing
+
+    public mutating func beginDocument() throws {
+        separator = .none
+        level = 0
+    }
+
+    public mutating func endDocument() throws {
+        if documentLayout == .multiple { try output.append(UInt8(ascii: "\n")) }
+    }
+
+    public mutating func finish() throws {
+        try output.flush()
+    }
+
+    // MARK: Separators
+
+    @inlinable
+    mutating func beforeValue() throws {
+        switch separator {
+        case .none: break
+        case .first: try layout.beforeFirst(level: level, into: &output)
+        case .comma: try layout.beforeNext(level: level, into: &output)
+        }
+    }
+
+    @inlinable
+    mutating func open(_ bracket: UInt8) throws {
+        try beforeValue()
+        try output.append(bracket)
+        level += 1
+        separator = .first
+    }
+
+    @inlinable
+    mutating func close(_ bracket: UInt8) throws {
+        level -= 1
+        if separator != .first { try layout.beforeClose(level: level, into: &output) }
+        try output.append(bracket)
+        separator = .comma
+    }
+
+    // MARK: Containers
+
+    @inlinable
+    public mutating func beginStruct(_ name: StaticString, fieldCount: Int) throws {
+        if sortsKeys { return try captureForSorting { try $0.beginStruct(name, fieldCount: fieldCount) } }
+        try open(UInt8(ascii: "{"))
+    }
+
+    @inlinable
+    public mutating func field(_ key: StaticString) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.field(key) } }
+        try beforeValue()
+        try writeQuoted(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        try output.append(UInt8(ascii: ":"))
+        try layout.afterColon(into: &output)
+        separator = .none
+    }
+
+    @inlinable
+    public mutating func endStruct() throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.endStruct() } }
+        try close(UInt8(ascii: "}"))
+    }
+
+    @inlinable
+    public mutating func beginSeq(count: Int?) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.beginSeq(count: count) } }
+        try open(UInt8(ascii: "["))
+    }
+
+    @inlinable
+    public mutating func endSeq() throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.endSeq() } }
+        try close(UInt8(ascii: "]"))
+    }
+
+    @inlinable
+    public mutating func beginMap(count: Int?) throws {
+        if sortsKeys { return try captureForSorting { try $0.beginMap(count: count) } }
+        try open(UInt8(ascii: "{"))
+    }
+
+    @inlinable
+    public mutating func mapKey(_ key: String) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.mapKey(key) } }
+        try beforeValue()
+        try writeString(key)
+        try output.append(UInt8(ascii: ":"))
+        try layout.afterColon(into: &output)
+        separator = .none
+    }
+
+    @inlinable
+    public mutating func endMap() throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.endMap() } }
+        try close(UInt8(ascii: "}"))
+    }
+
+    // MARK: Scalars
+
+    @inlinable
+    public mutating func writeNil() throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.writeNil() } }
+        try beforeValue()
+        try output.append("null")
+        separator = .comma
+    }
+
+    @inlinable
+    public mutating func write(_ value: Bool) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        try beforeValue()
+        try output.append(value ? "true" : "false")
+        separator = .comma
+    }
+
+    @inlinable
+    public mutating func write(_ value: Int64) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        try beforeValue()
+        try output.reserve(20)
+        output.commitUnchecked(JSONNumberFormatting.write(value, to: output.nextFree))
+        separator = .comma
+    }
+
+    @inlinable
+    public mutating func write(_ value: UInt64) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        try beforeValue()
+        try output.reserve(20)
+        output.commitUnchecked(JSONNumberFormatting.write(value, to: output.nextFree))
+        separator = .comma
+    }
+
+    @inlinable
+    public mutating func write(_ value: Double) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        guard value.isFinite else { throw nonFinite(value.description) }
+        try beforeValue()
+        try JSONNumberFormatting.write(value, to: &output)
+        separator = .comma
+    }
+
+    @inlinable
+    public mutating func write(_ value: Float) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        guard value.isFinite else { throw nonFinite(value.description) }
+        try beforeValue()
+        try JSONNumberFormatting.write(value, to: &output)
+        separator = .comma
+    }
+
+    @usableFromInline
+    func nonFinite(_ text: String) -> LodumError {
+        error(.unsupportedValue("\(text) cannot be written as JSON (RFC 8259 §6 has no NaN or infinity)"))
+    }
+
+    @inlinable
+    public mutating func write(_ value: String) throws {
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        try beforeValue()
+        try writeString(value)
+        separator = .comma
+    }
+
+    public mutating func write(bytes: [UInt8]) throws {
+        try write(Base64.encode(bytes))
+    }
+
+    // MARK: Strings
+
+    @inlinable
+    mutating func writeString(_ value: String) throws {
+        if let done: Void = try value.utf8.withContiguousStorageIfAvailable({ try writeQuoted(UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
+        var copy = value
+        try copy.withUTF8 { try writeQuoted(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `"…"`, escaping per RFC 8259 §7: quote, backslash and control characters.
+    /// Runs of plain bytes are copied whole.
+    @inlinable
+    mutating func writeQuoted(_ utf8: UnsafeRawBufferPointer) throws {
+        try output.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if runStart < index { try output.append(UnsafeRawBufferPointer(rebasing: utf8[runStart..<index])) }
+                try writeEscape(byte)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        if runStart < count { try output.append(UnsafeRawBufferPointer(rebasing: utf8[runStart..<count])) }
+        try output.append(UInt8(ascii: "\""))
+    }
+
+    @usableFromInline
+    mutating func writeEscape(_ byte: UInt8) throws {
+        try output.reserve(6)
+        output.appendUnchecked(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): output.appendUnchecked(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): output.appendUnchecked(UInt8(ascii: "\\"))
+        case 0x08: output.appendUnchecked(UInt8(ascii: "b"))
+        case 0x0C: output.appendUnchecked(UInt8(ascii: "f"))
+        case 0x0A: output.appendUnchecked(UInt8(ascii: "n"))
+        case 0x0D: output.appendUnchecked(UInt8(ascii: "r"))
+        case 0x09: output.appendUnchecked(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            output.appendUnchecked(UInt8(ascii: "u"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(hex.utf8Start[Int(byte >> 4)])
+            output.appendUnchecked(hex.utf8Start[Int(byte & 0x0F)])
+        }
+    }
+
+    // MARK: Sorted keys
+
+    /// Routes one event into the capture that builds the current top-level container whole,
+    /// and writes the container with sorted keys once it closes.
+    @usableFromInline
+    mutating func captureForSorting(_ event: (inout ValueSerializer) throws -> Void) throws {
+        var capture = sortingCapture ?? ValueSerializer(limits: context.limits)
+        sortingCapture = nil
+        try event(&capture)
+        if capture.isInsideContainer {
+            sortingCapture = capture
+        } else if let value = capture.value {
+            try writeSorted(value)
+        }
+    }
+
+    @usableFromInline
+    mutating func writeSorted(_ value: Value) throws {
+        switch value {
+        case .object(let members):
+            try open(UInt8(ascii: "{"))
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                try beforeValue()
+                try writeString(member.key)
+                try output.append(UInt8(ascii: ":"))
+                try layout.afterColon(into: &output)
+                separator = .none
+                try writeSorted(member.value)
+            }
+            try close(UInt8(ascii: "}"))
+        case .array(let elements):
+            try open(UInt8(ascii: "["))
+            for element in elements { try writeSorted(element) }
+            try close(UInt8(ascii: "]"))
+        case .null: try writeNil()
+        case .bool(let flag): try write(flag)
+        case .int(let number): try write(number)
+        case .uint(let number): try write(number)
+        case .double(let number): try write(number)
+        case .string(let text): try write(text)
+        case .bytes(let bytes): try write(bytes: bytes)
+        }
+    }
+}

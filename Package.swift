@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import CompilerPluginSupport
+import PackageDescription
+
+let package = Package(
+    name: "Lodum",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Lodum", targets: ["Lodum"]),
+        .library(name: "LodumCore", targets: ["LodumCore"]),
+        .library(name: "LodumJSON", targets: ["LodumJSON"]),
+        .executable(name: "stream-points", targets: ["StreamPoints"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "602.0.0"),
+    ],
+    targets: [
+        // The format-agnostic core: IR, drivers, Format protocol, errors, limits, IO, Codable bridge.
+        .target(
+            name: "LodumCore",
+            dependencies: ["LodumMacros"],
+            path: "Sources/LodumCore"
+        ),
+        // The @Lodum macro implementation (a compiler plugin).
+        .macro(
+            name: "LodumMacros",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+            ],
+            path: "Sources/LodumMacros"
+        ),
+        // The native JSON backend; depends on the core only.
+        .target(
+            name: "LodumJSON",
+            dependencies: ["LodumCore"],
+            path: "Formats/JSON"
+        ),
+        // The umbrella users import: the core plus every built-in format.
+        .target(
+            name: "Lodum",
+            dependencies: ["LodumCore", "LodumJSON"],
+            path: "Sources/Lodum"
+        ),
+        // The README's main job: stream a million points to a file and back.
+        .executableTarget(
+            name: "StreamPoints",
+            dependencies: ["Lodum"],
+            path: "Examples/StreamPoints"
+        ),
+        .executableTarget(
+            name: "LodumBenchmarks",
+            dependencies: ["Lodum"],
+            path: "Benchmarks/LodumBenchmarks"
+        ),
+        .testTarget(
+            name: "LodumCoreTests",
+            dependencies: ["Lodum"],
+            path: "Tests/LodumCoreTests"
+        ),
+        .testTarget(
+            name: "LodumMacrosTests",
+            dependencies: [
+                "LodumMacros",
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+            ],
+            path: "Tests/LodumMacrosTests"
+        ),
+        .testTarget(
+            name: "LodumJSONTests",
+            dependencies: ["Lodum"],
+            path: "Tests/LodumJSONTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

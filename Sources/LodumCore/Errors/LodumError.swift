@@ -1,0 +1,77 @@
+/// The one error type every Lodum operation throws.
+///
+/// It says what went wrong, where in the value (``path``) and, when reading, where in the
+/// input (``position``):
+///
+/// ```
+/// Error at points[2].x (line 1, column 37): expected Int, found String "abc"
+/// ```
+public struct LodumError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Kind: Sendable, Hashable {
+        /// The input held a different kind of value than the type expects.
+        case typeMismatch(expected: String, found: String)
+        /// A struct field without a default was absent from the input.
+        case missingField(String)
+        /// A number does not fit the type that asked for it.
+        case numberOutOfRange(String, type: String)
+        /// The input is not well-formed in its format.
+        case syntax(String)
+        /// The input ended in the middle of a value.
+        case unexpectedEndOfInput
+        /// A value the format cannot represent, such as NaN in JSON.
+        case unsupportedValue(String)
+        /// An operation ran into one of the ``Limits``.
+        case limitExceeded(ExceededLimit)
+        /// Reading or writing bytes failed.
+        case io(String)
+        /// A failure described by user code, such as a validator.
+        case custom(String)
+    }
+
+    /// What went wrong.
+    public var kind: Kind
+    /// Where in the value it went wrong.
+    public var path: CodingPath
+    /// Where in the input it went wrong, when reading.
+    public var position: InputPosition?
+
+    /// Creates an error.
+    public init(_ kind: Kind, path: CodingPath = .root, position: InputPosition? = nil) {
+        self.kind = kind
+        self.path = path
+        self.position = position
+    }
+
+    /// A sentence describing the failure, e.g. `expected Int, found String "abc"`.
+    public var reason: String {
+        switch kind {
+        case .typeMismatch(let expected, let found): return "expected \(expected), found \(found)"
+        case .missingField(let name): return "missing field \"\(name)\""
+        case .numberOutOfRange(let number, let type): return "number \(number) does not fit in \(type)"
+        case .syntax(let message): return message
+        case .unexpectedEndOfInput: return "unexpected end of input"
+        case .unsupportedValue(let message): return message
+        case .limitExceeded(let limit): return limit.description
+        case .io(let message): return message
+        case .custom(let message): return message
+        }
+    }
+
+    /// `Error at points[2].x (line 1, column 37): expected Int, found String "abc"`.
+    public var description: String {
+        var text = "Error at \(path)"
+        if let position { text += " (\(position))" }
+        return text + ": " + reason
+    }
+}
+
+extension LodumError {
+    /// Describes a found value for a type-mismatch message: `String "abc"`, `Number 1.5`.
+    /// Long text is shortened so a message stays one readable line.
+    public static func describeFound(_ kind: String, _ text: String? = nil) -> String {
+        guard let text else { return kind }
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return "\(kind) \(shown)"
+    }
+}

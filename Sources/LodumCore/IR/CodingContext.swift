@@ -1,0 +1,88 @@
+/// The state every serializer and deserializer shares: where it is (the coding path) and
+/// how deep it may go (the depth limit).
+///
+/// Backends store one and expose it through their `context` property; the core's
+/// drivers (``Serializer/encodeStruct(_:fieldCount:_:)``,
+/// ``Deserializer/decodeStruct(_:fields:_:)`` and the standard conformances) keep it up to
+/// date, so no backend re-implements paths or limits.
+///
+/// The path is kept cheaply: a container pushes one slot when entered and overwrites it
+/// for each field or element, so the happy path never builds a string.
+public struct CodingContext: Sendable {
+    @usableFromInline
+    enum Step: Sendable {
+        case root
+        case field(StaticString)
+        case index(Int)
+        case key(String)
+    }
+
+    @usableFromInline var steps: [Step]
+    /// The limits in force for this operation.
+    public let limits: Limits
+
+    /// Creates a context at the top level.
+    public init(limits: Limits) {
+        self.limits = limits
+        self.steps = []
+        self.steps.reserveCapacity(16)
+    }
+
+    /// How many containers enclose the current value.
+    @inlinable public var depth: Int { steps.count }
+
+    /// The current coding path, built only when asked (usually for an error).
+    public var path: CodingPath {
+        var components: [PathComponent] = []
+        components.reserveCapacity(steps.count)
+        for step in steps {
+            switch step {
+            case .root: continue
+            case .field(let name): components.append(.field(name.description))
+            case .index(let index): components.append(.index(index))
+            case .key(let key): components.append(.key(key))
+            }
+        }
+        return CodingPath(components)
+    }
+
+    /// Enters a container, failing when that would pass ``Limits/maxDepth``.
+    @inlinable
+    public mutating func enterContainer() throws(LodumError) {
+        guard steps.count < limits.maxDepth else {
+            throw LodumError(.limitExceeded(.depth(limits.maxDepth)), path: path)
+        }
+        steps.append(.root)
+    }
+
+    /// Leaves the innermost container.
+    @inlinable
+    public mutating func exitContainer() {
+        if !steps.isEmpty { steps.removeLast() }
+    }
+
+    /// Records that the value being coded is the struct field `name`.
+    @inlinable
+    public mutating func atField(_ name: StaticString) {
+        if !steps.isEmpty { steps[steps.count - 1] = .field(name) }
+    }
+
+    /// Records that the value being coded is element `index` of a sequence.
+    @inlinable
+    public mutating func atIndex(_ index: Int) {
+        if !steps.isEmpty { steps[steps.count - 1] = .index(index) }
+    }
+
+    /// Records that the value being coded belongs to the map key `key`.
+    @inlinable
+    public mutating func atKey(_ key: String) {
+        if !steps.isEmpty { steps[steps.count - 1] = .key(key) }
+    }
+
+    /// The path extended by one field, for errors about a field that is absent.
+    public func path(appending field: StaticString) -> CodingPath {
+        var result = path
+        result.components.append(.field(field.description))
+        return result
+    }
+}

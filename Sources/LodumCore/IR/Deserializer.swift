@@ -1,0 +1,140 @@
+/// The pull interface a format backend implements to read values.
+///
+/// A ``Deserializable`` type asks for exactly the shape it expects, so a reader holds
+/// nothing but its position and O(depth) state. Types call the core's drivers
+/// (``decodeStruct(_:fields:_:)``, ``decode(_:)``, ``decodeSeq(_:)``), which keep the coding
+/// path and depth limit in ``context``; backends only recognise tokens.
+public protocol Deserializer {
+    /// The coding path and limits, maintained by the core's drivers.
+    var context: CodingContext { get set }
+    /// Where the reader is in the input, for error messages; `nil` when the input is not
+    /// a byte stream (a ``Value`` tree).
+    var position: InputPosition? { get }
+
+    /// Expects a struct (a keyed container) and enters it.
+    mutating func beginStruct(_ name: StaticString) throws
+    /// Reads the next key of the current struct: a field of `fields` (trying index `hint`
+    /// first), an unknown key, or `nil` after the struct's last entry.
+    mutating func nextField(in fields: FieldNames, hint: Int) throws -> FieldMatch?
+
+    /// Expects a sequence and enters it; returns its length when the format knows it.
+    mutating func beginSeq() throws -> Int?
+    /// Moves to the next element; `false` after the last one.
+    mutating func nextElement() throws -> Bool
+
+    /// Expects a map and enters it; returns its length when the format knows it.
+    mutating func beginMap() throws -> Int?
+    /// Reads the next map key; `nil` after the map's last entry.
+    mutating func nextMapKey() throws -> String?
+
+    /// Consumes a nil value if one is next, and reports whether it did.
+    mutating func decodeNil() throws -> Bool
+    /// Reads a Boolean.
+    mutating func readBool() throws -> Bool
+    /// Reads a signed integer; out-of-range input is an error, never a trap.
+    mutating func readInt64() throws -> Int64
+    /// Reads an unsigned integer; out-of-range input is an error, never a trap.
+    mutating func readUInt64() throws -> UInt64
+    /// Reads a double-precision number.
+    mutating func readDouble() throws -> Double
+    /// Reads a single-precision number.
+    mutating func readFloat() throws -> Float
+    /// Reads text.
+    mutating func readString() throws -> String
+    /// Reads raw bytes (JSON: from base64 text).
+    mutating func readBytes() throws -> [UInt8]
+
+    /// Reports the kind of the next value without consuming it.
+    mutating func peekKind() throws -> ValueKind
+    /// Consumes the next value whole, validating it but keeping none of it.
+    mutating func skipValue() throws
+}
+
+extension Deserializer {
+    /// The current coding path.
+    public var path: CodingPath { context.path }
+
+    /// Builds an error at the current coding path and input position.
+    public func error(_ kind: LodumError.Kind) -> LodumError {
+        LodumError(kind, path: context.path, position: position)
+    }
+
+    /// The error for a struct field that is absent and has no default, naming the field.
+    public func missingField(_ name: StaticString) -> LodumError {
+        LodumError(.missingField(name.description), path: context.path(appending: name), position: position)
+    }
+
+    /// Reads any ``Deserializable`` value.
+    @inlinable
+    public mutating func decode<T: Deserializable>(_ type: T.Type) throws -> T {
+        try T(from: &self)
+    }
+
+    /// Reads a value that is only `Decodable`, through the Codable bridge.
+    @_disfavoredOverload
+    public mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try CodableBridge.decode(type, from: &self)
+    }
+
+    /// Reads a struct: `body` is called once per known field present in the input, with the
+    /// field's index in `fields`, and must read that field's value. Unknown keys are skipped.
+    ///
+    /// The core checks the depth limit and keeps the coding path, so an error thrown while
+    /// reading a field names it.
+    @inlinable
+    public mutating func decodeStruct(
+        _ name: StaticString, fields: FieldNames, _ body: (inout Self, Int) throws -> Void
+    ) throws {
+        try context.enterContainer()
+        try beginStruct(name)
+        var hint = 0
+        while let match = try nextField(in: fields, hint: hint) {
+            switch match {
+            case .known(let index):
+                context.atField(fields.names[index])
+                try body(&self, index)
+                hint = index + 1
+            case .unknown:
+                try skipValue()
+            }
+        }
+        context.exitContainer()
+    }
+
+    /// Reads a sequence: `body` is called once per element and must read it.
+    @inlinable
+    public mutating func decodeSeq(_ body: (inout Self) throws -> Void) throws {
+        try context.enterContainer()
+        _ = try beginSeq()
+        var index = 0
+        while try nextElement() {
+            context.atIndex(index)
+            try body(&self)
+            index &+= 1
+        }
+        context.exitContainer()
+    }
+
+    /// Reads a map with string keys: `body` is called once per entry with its key and must
+    /// read the entry's value.
+    @inlinable
+    public mutating func decodeMap(_ body: (inout Self, String) throws -> Void) throws {
+        try context.enterContainer()
+        _ = try beginMap()
+        while let key = try nextMapKey() {
+            context.atKey(key)
+            try body(&self, key)
+        }
+        context.exitContainer()
+    }
+}
+
+/// The value a struct field takes when its key is absent and it has no initial value:
+/// none, so the field is reported missing.
+@inlinable
+public func defaultForMissingField<T>(_ type: T.Type) -> T? { nil }
+
+/// An `Optional` field with no initial value is `nil` when its key is absent, as Swift's
+/// own `var x: Int?` starts out `nil`.
+@inlinable
+public func defaultForMissingField<T>(_ type: T?.Type) -> T?? { .some(nil) }

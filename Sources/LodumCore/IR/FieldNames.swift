@@ -1,0 +1,61 @@
+/// The wire keys of a struct's fields, in declaration order, known at compile time.
+///
+/// `@Lodum` emits one table per type as a `static let`. A reader matches the key bytes it
+/// sees against the table without building a `String`, trying the field after the last
+/// match first, since inputs usually list fields in declaration order.
+public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
+    /// The keys, in declaration order.
+    public let names: [StaticString]
+
+    /// Creates a table from the keys in declaration order.
+    public init(_ names: [StaticString]) {
+        self.names = names
+    }
+
+    public init(arrayLiteral names: StaticString...) {
+        self.init(names)
+    }
+
+    /// The number of fields.
+    @inlinable public var count: Int { names.count }
+
+    /// The index of the field whose key is exactly `key`'s UTF-8 bytes, trying `hint` first.
+    @inlinable
+    public func index(of key: UnsafeRawBufferPointer, hint: Int) -> Int? {
+        let count = names.count
+        if count == 0 { return nil }
+        var candidate = hint < count && hint >= 0 ? hint : 0
+        for _ in 0..<count {
+            if Self.matches(names[candidate], key) { return candidate }
+            candidate += 1
+            if candidate == count { candidate = 0 }
+        }
+        return nil
+    }
+
+    /// The index of the field whose key is `key`.
+    public func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { index(of: UnsafeRawBufferPointer($0), hint: 0) }
+    }
+
+    @inlinable
+    static func matches(_ name: StaticString, _ key: UnsafeRawBufferPointer) -> Bool {
+        let length = name.utf8CodeUnitCount
+        guard length == key.count else { return false }
+        guard length > 0, let keyBase = key.baseAddress else { return true }
+        let nameBase = name.utf8Start
+        for offset in 0..<length where nameBase[offset] != keyBase.load(fromByteOffset: offset, as: UInt8.self) {
+            return false
+        }
+        return true
+    }
+}
+
+/// What a reader found at a struct key.
+public enum FieldMatch: Sendable {
+    /// The key of the field at this index of the ``FieldNames`` table.
+    case known(Int)
+    /// A key the type does not declare.
+    case unknown(String)
+}

@@ -1,0 +1,136 @@
+/// The event vocabulary a format backend implements to write values.
+///
+/// Encoding is push: a ``Serializable`` value walks itself and calls these methods. Types
+/// do not call the `begin`/`end` events directly; they use the core's drivers
+/// (``encodeStruct(_:fieldCount:_:)``, ``encodeField(_:_:)``, ``encode(_:)``), which keep
+/// the coding path and the depth limit in ``context`` so every backend behaves the same.
+///
+/// Lengths are hints: a backend that must know a container's length before its first
+/// element (MessagePack) buffers only a container whose `count` is `nil`.
+public protocol Serializer {
+    /// The coding path and limits, maintained by the core's drivers.
+    var context: CodingContext { get set }
+
+    /// Starts a struct with a fixed number of fields, each announced by ``field(_:)``.
+    mutating func beginStruct(_ name: StaticString, fieldCount: Int) throws
+    /// Announces that the next value belongs to the field `key`.
+    mutating func field(_ key: StaticString) throws
+    /// Ends the innermost struct.
+    mutating func endStruct() throws
+
+    /// Starts a sequence; `count` is `nil` when the length is not known up front.
+    mutating func beginSeq(count: Int?) throws
+    /// Ends the innermost sequence.
+    mutating func endSeq() throws
+
+    /// Starts a map; each entry is a ``mapKey(_:)`` followed by one value.
+    mutating func beginMap(count: Int?) throws
+    /// Writes the key of the next map entry.
+    mutating func mapKey(_ key: String) throws
+    /// Ends the innermost map.
+    mutating func endMap() throws
+
+    /// Writes the absence of a value.
+    mutating func writeNil() throws
+    /// Writes a Boolean.
+    mutating func write(_ value: Bool) throws
+    /// Writes a signed integer.
+    mutating func write(_ value: Int64) throws
+    /// Writes an unsigned integer.
+    mutating func write(_ value: UInt64) throws
+    /// Writes a double-precision number.
+    mutating func write(_ value: Double) throws
+    /// Writes a single-precision number; formats without one widen it.
+    mutating func write(_ value: Float) throws
+    /// Writes text.
+    mutating func write(_ value: String) throws
+    /// Writes raw bytes; text formats choose an encoding (JSON: base64).
+    mutating func write(bytes: [UInt8]) throws
+}
+
+extension Serializer {
+    /// Builds an error at the current coding path.
+    public func error(_ kind: LodumError.Kind) -> LodumError {
+        LodumError(kind, path: context.path)
+    }
+
+    /// Writes any ``Serializable`` value.
+    @inlinable
+    public mutating func encode<T: Serializable>(_ value: T) throws {
+        try value.serialize(to: &self)
+    }
+
+    /// Writes a value that is only `Encodable`, through the Codable bridge.
+    @_disfavoredOverload
+    public mutating func encode<T: Encodable>(_ value: T) throws {
+        try CodableBridge.encode(value, to: &self)
+    }
+
+    /// Writes a struct: `body` writes each field with ``encodeField(_:_:)``.
+    ///
+    /// The core checks the depth limit and keeps the coding path, so an error thrown while
+    /// writing a field names it.
+    @inlinable
+    public mutating func encodeStruct(
+        _ name: StaticString, fieldCount: Int, _ body: (inout Self) throws -> Void
+    ) throws {
+        try context.enterContainer()
+        try beginStruct(name, fieldCount: fieldCount)
+        try body(&self)
+        try endStruct()
+        context.exitContainer()
+    }
+
+    /// Writes one field of a struct opened by ``encodeStruct(_:fieldCount:_:)``.
+    @inlinable
+    public mutating func encodeField<T: Serializable>(_ key: StaticString, _ value: T) throws {
+        context.atField(key)
+        try field(key)
+        try value.serialize(to: &self)
+    }
+
+    /// Writes one field whose type is only `Encodable`, through the Codable bridge.
+    @_disfavoredOverload
+    public mutating func encodeField<T: Encodable>(_ key: StaticString, _ value: T) throws {
+        context.atField(key)
+        try field(key)
+        try encode(value)
+    }
+
+    /// Writes the elements of a collection as a sequence of known length.
+    @inlinable
+    public mutating func encodeSeq<C: Collection>(_ elements: C) throws where C.Element: Serializable {
+        try encodeSeq(elements, count: elements.count)
+    }
+
+    /// Writes the elements of a sequence; `count` is `nil` when it is not known up front.
+    @inlinable
+    public mutating func encodeSeq<S: Sequence>(_ elements: S, count: Int?) throws
+    where S.Element: Serializable {
+        try context.enterContainer()
+        try beginSeq(count: count)
+        var index = 0
+        for element in elements {
+            context.atIndex(index)
+            try element.serialize(to: &self)
+            index &+= 1
+        }
+        try endSeq()
+        context.exitContainer()
+    }
+
+    /// Writes a map from string keys to values, in the collection's order.
+    @inlinable
+    public mutating func encodeMap<C: Collection, V: Serializable>(_ entries: C) throws
+    where C.Element == (key: String, value: V) {
+        try context.enterContainer()
+        try beginMap(count: entries.count)
+        for (key, value) in entries {
+            context.atKey(key)
+            try mapKey(key)
+            try value.serialize(to: &self)
+        }
+        try endMap()
+        context.exitContainer()
+    }
+}

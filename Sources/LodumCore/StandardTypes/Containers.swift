@@ -1,0 +1,70 @@
+extension Optional: Serializable where Wrapped: Serializable {
+    @inlinable
+    public func serialize<S: Serializer>(to serializer: inout S) throws {
+        switch self {
+        case .none: try serializer.writeNil()
+        case .some(let wrapped): try wrapped.serialize(to: &serializer)
+        }
+    }
+}
+
+extension Optional: Deserializable where Wrapped: Deserializable {
+    @inlinable
+    public init<D: Deserializer>(from deserializer: inout D) throws {
+        self = try deserializer.decodeNil() ? nil : Wrapped(from: &deserializer)
+    }
+}
+
+extension Array: Serializable where Element: Serializable {
+    @inlinable
+    public func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serializer.encodeSeq(self)
+    }
+}
+
+extension Array: Deserializable where Element: Deserializable {
+    @inlinable
+    public init<D: Deserializer>(from deserializer: inout D) throws {
+        var elements: [Element] = []
+        try deserializer.decodeSeq { deserializer in
+            elements.append(try Element(from: &deserializer))
+        }
+        self = elements
+    }
+}
+
+extension ContiguousArray: Serializable where Element: Serializable {
+    @inlinable
+    public func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serializer.encodeSeq(self)
+    }
+}
+
+extension ContiguousArray: Deserializable where Element: Deserializable {
+    @inlinable
+    public init<D: Deserializer>(from deserializer: inout D) throws {
+        var elements = ContiguousArray<Element>()
+        try deserializer.decodeSeq { deserializer in
+            elements.append(try Element(from: &deserializer))
+        }
+        self = elements
+    }
+}
+
+extension Dictionary: Serializable where Key == String, Value: Serializable {
+    @inlinable
+    public func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serializer.encodeMap(self)
+    }
+}
+
+extension Dictionary: Deserializable where Key == String, Value: Deserializable {
+    @inlinable
+    public init<D: Deserializer>(from deserializer: inout D) throws {
+        var entries: [String: Value] = [:]
+        try deserializer.decodeMap { deserializer, key in
+            entries[key] = try Value(from: &deserializer)
+        }
+        self = entries
+    }
+}

@@ -1,0 +1,42 @@
+/// UTF-8 well-formedness per Unicode §3.9 (table 3-7): no overlong forms, no surrogates,
+/// nothing above U+10FFFF. Readers use it on bytes they skip without building a `String`.
+public enum UTF8Validation {
+    /// Whether `bytes` is well-formed UTF-8.
+    public static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= lower && second <= upper else { return false }
+            for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 {
+                return false
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// A `String` from `bytes`, or `nil` when they are not well-formed UTF-8.
+    public static func string(from bytes: UnsafeRawBufferPointer) -> String? {
+        String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,106 @@
+import SwiftSyntax
+import SwiftSyntaxBuilder
+
+/// Generates `init(from:)`.
+///
+/// The initializer collects each decoded property into an Optional local while the
+/// core walks the input's keys, then assigns every property from its local, its
+/// default, or the core's fallback for missing fields, throwing when none applies.
+/// Collecting first keeps decoding independent of the order keys arrive in.
+struct DeserializeGenerator {
+    let type: AnnotatedType
+
+    func makeInitializer() throws -> InitializerDeclSyntax {
+        let header: SyntaxNodeString =
+            "\(raw: type.memberAccess.headerPrefix)init<D: LodumCore.Deserializer>(from deserializer: inout D) throws"
+        return try InitializerDeclSyntax(header) {
+            for property in type.properties {
+                if let decoding = property.decoding {
+                    "var \(property.pendingLocal): \(decoding.decodedType.wrappedInOptional) = nil"
+                }
+            }
+            try readFieldsStatement()
+            for property in type.properties {
+                if let decoding = property.decoding {
+                    try assignment(of: property, decoding: decoding)
+                }
+            }
+        }
+    }
+
+    /// `try deserializer.decodeStruct(...) { deserializer, field in switch field { ... } }`,
+    /// storing each recognized field into its property's local.
+    private func readFieldsStatement() throws -> CodeBlockItemListSyntax {
+        let dispatchOnField = try SwitchExprSyntax("switch field") {
+            for (index, property) in type.fields.enumerated() {
+                if let decoding = property.decoding {
+                    SwitchCaseSyntax(
+                        """
+                        case \(literal: index): \
+                        \(property.pendingLocal) = try deserializer.decode(\(decoding.decodedType.metatypeExpression))
+                        """
+                    )
+                }
+            }
+            // Fields that are encoded but never decoded still have a slot in the table,
+            // so their values must be consumed to keep the input in step.
+            SwitchCaseSyntax("default: try deserializer.skipValue()")
+        }
+        let readField = ClosureExprSyntax(
+            signature: ClosureSignatureSyntax(
+                parameterClause: .simpleInput([
+                    ClosureShorthandParameterSyntax(name: "deserializer", trailingComma: .commaToken()),
+                    ClosureShorthandParameterSyntax(name: "field"),
+                ])
+            )
+        ) {
+            dispatchOnField
+        }
+        // Built nodes carry no whitespace; format before splicing them into source text.
+        return "try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields) \(readField.formatted())"
+    }
+
+    /// Assigns `property` from its local, falling back to its default value when the
+    /// key was missing, or else to the core's answer for missing fields.
+    @CodeBlockItemListBuilder
+    private func assignment(
+        of property: StoredProperty,
+        decoding: StoredProperty.Decoding
+    ) throws -> CodeBlockItemListSyntax {
+        if let defaultValue = decoding.defaultValue {
+            "self.\(property.identifier) = \(property.pendingLocal) ?? \(defaultValue.parenthesizedAsOperand)"
+        } else {
+            let fallback = "LodumCore.defaultForMissingField(\(decoding.decodedType.metatypeExpression))"
+            try GuardStmtSyntax(
+                "guard let \(property.resolvedLocal) = \(property.pendingLocal) ?? \(raw: fallback) else"
+            ) {
+                "throw deserializer.missingField(\(literal: property.wireKey))"
+            }
+            "self.\(property.identifier) = \(property.resolvedLocal)"
+        }
+    }
+}
+
+extension StoredProperty.Decoding {
+    /// The type `init(from:)` decodes: the declared type, with `T!` spelled `T?`.
+    fileprivate var decodedType: TypeSyntax { type.implicitUnwrapSpelledAsOptional }
+}
+
+extension StoredProperty {
+    /// The local holding the decoded value, `nil` until the key is seen.
+    ///
+    /// Locals are named `_lodum_pending_<name>` and `_lodum_value_<name>`: the two
+    /// prefixes differ right after `_lodum_`, so no pending name equals a value name,
+    /// and neither can equal `deserializer` or `field`. Properties are always reached
+    /// through `self.`, so a property with the same name as a local is harmless.
+    fileprivate var pendingLocal: TokenSyntax { local(prefix: "_lodum_pending_") }
+
+    /// The local holding the value after defaults are applied.
+    fileprivate var resolvedLocal: TokenSyntax { local(prefix: "_lodum_value_") }
+
+    private func local(prefix: String) -> TokenSyntax {
+        let isPlainIdentifier = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        // A raw identifier such as `my field` only forms a valid name inside backticks.
+        return .identifier(isPlainIdentifier ? prefix + name : "`\(prefix + name)`")
+    }
+}

@@ -1,0 +1,214 @@
+import SwiftSyntaxMacrosGenericTestSupport
+import Testing
+
+@Suite("@Lodum diagnostics")
+struct DiagnosticTests {
+    @Test func nonFinalClassIsRejectedWithAFixItThatAddsFinal() {
+        assertLodumExpansion(
+            """
+            @Lodum class Animal {
+                var name: String
+            }
+            """,
+            expandsTo: """
+                class Animal {
+                    var name: String
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: """
+                        @Lodum supports only final classes, because a subclass's own stored properties \
+                        would be left out; mark 'Animal' as 'final'
+                        """,
+                    line: 1,
+                    column: 1,
+                    fixIts: [FixItSpec(message: "add 'final'")]
+                )
+            ],
+            applyFixIts: ["add 'final'"],
+            fixedSource: """
+                @Lodum final class Animal {
+                    var name: String
+                }
+                """
+        )
+    }
+
+    @Test func publicNonFinalClassFixItKeepsTheAccessModifier() {
+        assertLodumExpansion(
+            """
+            @Lodum public class Animal {
+            }
+            """,
+            expandsTo: """
+                public class Animal {
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: """
+                        @Lodum supports only final classes, because a subclass's own stored properties \
+                        would be left out; mark 'Animal' as 'final'
+                        """,
+                    line: 1,
+                    column: 1,
+                    fixIts: [FixItSpec(message: "add 'final'")]
+                )
+            ],
+            applyFixIts: ["add 'final'"],
+            fixedSource: """
+                @Lodum public final class Animal {
+                }
+                """
+        )
+    }
+
+    @Test func enumIsRejectedUntilTheDataModelSupportsIt() {
+        assertLodumExpansion(
+            """
+            @Lodum enum Direction {
+                case up, down
+            }
+            """,
+            expandsTo: """
+                enum Direction {
+                    case up, down
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "@Lodum currently supports structs and final classes; enums arrive with the data-model issue",
+                    line: 1,
+                    column: 1
+                )
+            ]
+        )
+    }
+
+    @Test func actorIsRejected() {
+        assertLodumExpansion(
+            """
+            @Lodum actor Account {
+                var balance: Int
+            }
+            """,
+            expandsTo: """
+                actor Account {
+                    var balance: Int
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: """
+                        @Lodum currently supports structs and final classes, not actors, \
+                        whose state cannot be read synchronously
+                        """,
+                    line: 1,
+                    column: 1
+                )
+            ]
+        )
+    }
+
+    @Test func protocolIsRejected() {
+        assertLodumExpansion(
+            """
+            @Lodum protocol Shape {
+            }
+            """,
+            expandsTo: """
+                protocol Shape {
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: """
+                        @Lodum currently supports structs and final classes; \
+                        attach it to each conforming type instead of the protocol
+                        """,
+                    line: 1,
+                    column: 1
+                )
+            ]
+        )
+    }
+
+    @Test func storedPropertyWithoutTypeAnnotationIsRejectedOnePropertyAtATime() {
+        assertLodumExpansion(
+            """
+            @Lodum struct Tally {
+                var count = 0
+                var total = 0
+                let limit = 10
+            }
+            """,
+            expandsTo: """
+                struct Tally {
+                    var count = 0
+                    var total = 0
+                    let limit = 10
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "@Lodum needs an explicit type annotation on stored property 'count' to decode it",
+                    line: 2,
+                    column: 9
+                ),
+                DiagnosticSpec(
+                    message: "@Lodum needs an explicit type annotation on stored property 'total' to decode it",
+                    line: 3,
+                    column: 9
+                ),
+            ]
+        )
+    }
+
+    @Test func finalClassWithUnannotatedPropertyIsReportedOnceAndGetsNoInitializer() {
+        assertLodumExpansion(
+            """
+            @Lodum final class Tally {
+                var count = 0
+            }
+            """,
+            expandsTo: """
+                final class Tally {
+                    var count = 0
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "@Lodum needs an explicit type annotation on stored property 'count' to decode it",
+                    line: 2,
+                    column: 9
+                )
+            ]
+        )
+    }
+
+    @Test func tuplePatternIsRejected() {
+        assertLodumExpansion(
+            """
+            @Lodum struct Pair {
+                var (first, second): (Int, Int)
+            }
+            """,
+            expandsTo: """
+                struct Pair {
+                    var (first, second): (Int, Int)
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: """
+                        @Lodum cannot serialize a property bound by a tuple or wildcard pattern; \
+                        declare each property with its own name
+                        """,
+                    line: 2,
+                    column: 9
+                )
+            ]
+        )
+    }
+}

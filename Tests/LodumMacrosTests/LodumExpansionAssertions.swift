@@ -1,0 +1,35 @@
+import LodumMacros
+import SwiftSyntax
+import SwiftSyntaxMacroExpansion
+import SwiftSyntaxMacrosGenericTestSupport
+import Testing
+
+/// The conformances `@Lodum`'s declaration in LodumCore asks the compiler for.
+let lodumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable"]
+
+/// Expands `@Lodum` in `source` and records a test issue, at the caller's location,
+/// for every difference from `expandedSource`, `diagnostics` and `fixedSource`.
+///
+/// - Parameter conformances: The protocols the compiler reports the type as not yet
+///   conforming to; by default both of Lodum's.
+func assertLodumExpansion(
+    _ source: String,
+    expandsTo expandedSource: String,
+    diagnostics: [DiagnosticSpec] = [],
+    conformances: [TypeSyntax] = lodumConformances,
+    applyFixIts: [String]? = nil,
+    fixedSource: String? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    assertMacroExpansion(
+        source,
+        expandedSource: expandedSource,
+        diagnostics: diagnostics,
+        macroSpecs: ["Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances)],
+        applyFixIts: applyFixIts,
+        fixedSource: fixedSource,
+        failureHandler: { failure in
+            Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation)
+        }
+    )
+}
