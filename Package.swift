@@ -51,9 +51,15 @@ let package = Package(
             dependencies: ["Lodum"],
             path: "Examples/StreamPoints"
         ),
+        // Typed models of the standard JSON benchmark corpora (twitter, citm_catalog, canada).
+        .target(
+            name: "CorpusModels",
+            dependencies: ["Lodum"],
+            path: "Benchmarks/CorpusModels"
+        ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum"],
+            dependencies: ["Lodum", "CorpusModels"],
             path: "Benchmarks/LodumBenchmarks"
         ),
         .testTarget(
@@ -72,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LodumJSONTests",
-            dependencies: ["Lodum"],
+            dependencies: ["Lodum", "CorpusModels"],
             path: "Tests/LodumJSONTests"
         ),
     ],

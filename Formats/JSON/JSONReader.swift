@@ -43,6 +43,16 @@ public struct JSONReader: FormatReader {
     /// Skips whitespace and returns the next byte without consuming it; `nil` at the end.
     @inlinable
     mutating func peekToken() throws -> UInt8? {
+        // Compact JSON puts the next token right at the cursor: answer that without a loop.
+        if cursor < end {
+            let byte = bytes[cursor]
+            if byte > 0x20 { return byte }
+        }
+        return try skipWhitespace()
+    }
+
+    @usableFromInline
+    mutating func skipWhitespace() throws -> UInt8? {
         while true {
             while cursor < end {
                 let byte = bytes[cursor]
@@ -185,7 +195,10 @@ public struct JSONReader: FormatReader {
     public mutating func nextMapKey() throws -> String? {
         guard try advanceInContainer(closedBy: UInt8(ascii: "}")) else { return nil }
         try expectKeyQuote()
-        let key = try makeString(scanString())
+        // Two statements: in `makeString(scanString())` the call's `self` is read before the
+        // argument runs, so it would see the scratch buffer and window from before the scan.
+        let token = try scanString()
+        let key = try makeString(token)
         try expectColon()
         return key
     }
@@ -216,10 +229,11 @@ public struct JSONReader: FormatReader {
     @usableFromInline
     mutating func expectLiteral(_ literal: StaticString) throws {
         let length = literal.utf8CodeUnitCount
-        let start = position
         guard try ensureAvailable(length) else { throw error(.unexpectedEndOfInput) }
+        // The cursor is still at the literal's start. A position costs a scan of the window
+        // for newlines, so it is built only for the error, never per value.
         for offset in 0..<length where bytes[cursor + offset] != literal.utf8Start[offset] {
-            throw LodumError(.syntax("invalid literal, expected \(literal)"), path: context.path, position: start)
+            throw syntaxError("invalid literal, expected \(literal)")
         }
         cursor += length
     }
@@ -275,11 +289,10 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "Double")
         }
-        let start = position
         let number = try scanNumber()
         guard let value = number.double(in: bytes) else {
             let text = String(decoding: UnsafeRawBufferPointer(start: bytes + number.start, count: number.end - number.start), as: UTF8.self)
-            throw LodumError(.numberOutOfRange(text, type: "Double"), path: context.path, position: start)
+            throw LodumError(.numberOutOfRange(text, type: "Double"), path: context.path, position: input.textPosition(of: number.start))
         }
         return value
     }
@@ -291,7 +304,8 @@ public struct JSONReader: FormatReader {
     @inlinable
     public mutating func readString() throws -> String {
         guard try requireToken() == UInt8(ascii: "\"") else { throw try mismatch(expected: "String") }
-        return try makeString(scanString())
+        let token = try scanString()
+        return try makeString(token)
     }
 
     public mutating func readBytes() throws -> [UInt8] {
@@ -382,7 +396,8 @@ public struct JSONReader: FormatReader {
         case UInt8(ascii: "["): found = "Array"
         case UInt8(ascii: "{"): found = "Object"
         case UInt8(ascii: "\""):
-            let text = (try? makeString(scanString())) ?? "…"
+            let token = try? scanString()
+            let text = token.flatMap { try? makeString($0) } ?? "…"
             found = LodumError.describeFound("String", String(reflecting: text))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanNumber()

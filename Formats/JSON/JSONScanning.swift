@@ -26,6 +26,8 @@ struct JSONNumber {
     /// The digits without the decimal point, while they fit in 64 bits.
     @usableFromInline var significand: UInt64 = 0
     @usableFromInline var significandOverflowed = false
+    /// Significant digits accumulated so far (leading zeros do not count).
+    @usableFromInline var digitCount = 0
     /// No fraction and no exponent.
     @usableFromInline var isInteger = true
     /// The power of ten to scale the significand by.
@@ -119,23 +121,14 @@ extension JSONReader {
             byte = try byteAtCursor(keeping: &start)
             if let next = byte, Self.isDigit(next) { throw syntaxError("leading zeros are not allowed in a number") }
         } else {
-            while let digit = byte, Self.isDigit(digit) {
-                number.accumulate(digit)
-                cursor &+= 1
-                byte = try byteAtCursor(keeping: &start)
-            }
+            byte = try scanDigits(into: &number, keeping: &start, isFraction: false)
         }
         if byte == UInt8(ascii: ".") {
             number.isInteger = false
             cursor &+= 1
             byte = try byteAtCursor(keeping: &start)
             guard let digit = byte, Self.isDigit(digit) else { throw syntaxError("expected a digit after the decimal point") }
-            while let digit = byte, Self.isDigit(digit) {
-                number.accumulate(digit)
-                number.exponent -= 1
-                cursor &+= 1
-                byte = try byteAtCursor(keeping: &start)
-            }
+            byte = try scanDigits(into: &number, keeping: &start, isFraction: true)
         }
         if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
             number.isInteger = false
@@ -159,6 +152,40 @@ extension JSONReader {
         number.start = start
         number.end = cursor
         return number
+    }
+
+    /// Accumulates a run of digits into `number` and returns the byte after it (`nil` at
+    /// the end of the input). The run is scanned in a tight loop over the window; the
+    /// window is refilled only when the run reaches its end.
+    @inlinable
+    mutating func scanDigits(into number: inout JSONNumber, keeping start: inout Int, isFraction: Bool) throws -> UInt8? {
+        while true {
+            var index = cursor
+            let limit = end
+            var significand = number.significand
+            var digits = number.digitCount
+            while index < limit {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                if digits < 19 {
+                    // Nineteen decimal digits always fit in 64 bits.
+                    significand = significand &* 10 &+ UInt64(digit)
+                    if significand != 0 { digits &+= 1 }
+                } else {
+                    number.significand = significand
+                    number.accumulate(digit &+ UInt8(ascii: "0"))
+                    significand = number.significand
+                }
+                index &+= 1
+            }
+            if isFraction { number.exponent -= index - cursor }
+            number.significand = significand
+            number.digitCount = digits
+            cursor = index
+            if index < limit { return bytes[index] }
+            guard let shift = try refill(keepingFrom: start) else { return nil }
+            start -= shift
+        }
     }
 
     /// Scans a string per RFC 8259 §7; the cursor is at its opening quote.

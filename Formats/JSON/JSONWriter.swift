@@ -92,10 +92,29 @@ public struct JSONWriter: FormatWriter {
     public mutating func field(_ key: StaticString) throws {
         if sortingCapture != nil { return try captureForSorting { try $0.field(key) } }
         try beforeValue()
-        try writeQuoted(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        try output.append(UInt8(ascii: ":"))
+        let length = key.utf8CodeUnitCount
+        if length <= 64, !Self.needsEscaping(key.utf8Start, length) {
+            // Field names are short and plain: copy them in one reserved run.
+            try output.reserve(length + 4)
+            output.appendUnchecked(UInt8(ascii: "\""))
+            for offset in 0..<length { output.appendUnchecked(key.utf8Start[offset]) }
+            output.appendUnchecked(UInt8(ascii: "\""))
+            output.appendUnchecked(UInt8(ascii: ":"))
+        } else {
+            try writeQuoted(UnsafeRawBufferPointer(start: key.utf8Start, count: length))
+            try output.append(UInt8(ascii: ":"))
+        }
         try layout.afterColon(into: &output)
         separator = .none
+    }
+
+    @inlinable
+    static func needsEscaping(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        for offset in 0..<count {
+            let byte = bytes[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        }
+        return false
     }
 
     @inlinable
@@ -176,8 +195,9 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func write(_ value: Double) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
         try beforeValue()
         try JSONNumberFormatting.write(value, to: &output)
         separator = .comma
@@ -185,8 +205,9 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func write(_ value: Float) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
+        // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
+        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
         try beforeValue()
         try JSONNumberFormatting.write(value, to: &output)
         separator = .comma

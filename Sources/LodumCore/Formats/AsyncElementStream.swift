@@ -24,9 +24,13 @@ public struct AsyncElementStream<Element>: AsyncSequence {
         let upstream: () async throws -> [UInt8]?
         let start: @Sendable (ByteHandOff<Element>) -> Void
         var started = false
+        /// Set once the stream has ended or failed: the reader thread is gone, so waiting
+        /// for its next event would never return.
+        var isFinished = false
         let lifetime: IteratorLifetime<Element>
 
         public mutating func next() async throws -> Element? {
+            if isFinished { return nil }
             if !started {
                 started = true
                 let handOff = self.handOff
@@ -38,13 +42,18 @@ public struct AsyncElementStream<Element>: AsyncSequence {
             while true {
                 switch handOff.awaitEvent() {
                 case .element(let element): return element
-                case .finished: return nil
-                case .failed(let error): throw error
+                case .finished:
+                    isFinished = true
+                    return nil
+                case .failed(let error):
+                    isFinished = true
+                    throw error
                 case .needsInput:
                     do {
                         handOff.provide(try await upstream())
                     } catch {
                         handOff.cancel()
+                        isFinished = true
                         throw error
                     }
                 }
@@ -238,6 +247,15 @@ extension Format {
                         decodeElement: { try $0.decode(type) }, upstream: { passing(chunks) })
     }
 
+    /// Reads `Decodable` elements lazily from an `AsyncSequence` of byte chunks.
+    @_disfavoredOverload
+    public static func stream<T: Decodable, Chunks: AsyncSequence>(
+        _ type: T.Type, fromChunks chunks: Chunks, options: Options = Options(), limits: Limits = .default
+    ) -> AsyncElementStream<T> where Chunks.Element: Collection, Chunks.Element.Element == UInt8 {
+        makeAsyncStream(shape: .elementsOfTopLevelSequence, options: options, limits: limits,
+                        decodeElement: { try $0.decode(type) }, upstream: { passing(chunks) })
+    }
+
     /// Reads each document lazily from an `AsyncSequence` of bytes: JSON Lines over a socket.
     public static func documents<T: Deserializable, Bytes: AsyncSequence>(
         _ type: T.Type, from bytes: Bytes, options: Options = Options(), limits: Limits = .default
@@ -262,16 +280,30 @@ extension Format {
         makeAsyncStream(shape: .documents, options: options, limits: limits,
                         decodeElement: { try $0.decode(type) }, upstream: { passing(chunks) })
     }
+
+    /// Reads `Decodable` documents lazily from an `AsyncSequence` of byte chunks.
+    @_disfavoredOverload
+    public static func documents<T: Decodable, Chunks: AsyncSequence>(
+        _ type: T.Type, fromChunks chunks: Chunks, options: Options = Options(), limits: Limits = .default
+    ) -> AsyncElementStream<T> where Chunks.Element: Collection, Chunks.Element.Element == UInt8 {
+        makeAsyncStream(shape: .documents, options: options, limits: limits,
+                        decodeElement: { try $0.decode(type) }, upstream: { passing(chunks) })
+    }
 }
 
 /// Gathers a byte-at-a-time sequence into chunks of up to 16 KiB.
 func chunking<Bytes: AsyncSequence>(_ bytes: Bytes) -> () async throws -> [UInt8]? where Bytes.Element == UInt8 {
     let box = IteratorBox(bytes.makeAsyncIterator())
     return {
+        if let failure = box.pendingError { throw failure }
         var chunk: [UInt8] = []
         chunk.reserveCapacity(16 * 1024)
-        while chunk.count < 16 * 1024, let byte = try await box.iterator.next() {
-            chunk.append(byte)
+        do {
+            while chunk.count < 16 * 1024, let byte = try await box.iterator.next() {
+                chunk.append(byte)
+            }
+        } catch where !chunk.isEmpty {
+            box.pendingError = error  // hand over the bytes that came first; fail on the next read
         }
         return chunk.isEmpty ? nil : chunk
     }
@@ -292,6 +324,7 @@ where Chunks.Element: Collection, Chunks.Element.Element == UInt8 {
 /// Holds an async iterator so the consumer's closure can advance it in place.
 final class IteratorBox<Iterator: AsyncIteratorProtocol> {
     var iterator: Iterator
+    var pendingError: (any Error)?
     init(_ iterator: Iterator) { self.iterator = iterator }
 }
 

@@ -65,6 +65,12 @@ extension Format {
         try readInMemory(input, options: options, limits: limits) { try $0.decode(type) }
     }
 
+    /// `decode` with default options, callable on `any Format.Type` (see `encode(_:limits:)`).
+    @_disfavoredOverload
+    public static func decode<T: Deserializable>(_ type: T.Type, from input: some InMemoryInput, limits: Limits = .default) throws -> T {
+        try decode(type, from: input, options: Options(), limits: limits)
+    }
+
     // MARK: load (whole input from a file or stream)
 
     /// Reads one value from a file `URL`, a `FileHandle` or a ``ByteSource``, in chunks.

@@ -31,12 +31,12 @@ extension Format {
     }
 
     @inlinable
-    static func encodeBytes(options: Options, limits: Limits, _ body: (inout Writer) throws -> Void) throws -> [UInt8] {
+    static func encodeBytes(options: Options, limits: Limits, _ body: (inout Writer) throws -> Void) throws -> Data {
         let sink = MemorySink()
         try write(to: sink, options: options, limits: limits, layout: .single) { writer in
             try writeDocument(&writer, body)
         }
-        return sink.bytes
+        return sink.data
     }
 
     // MARK: encode (in memory)
@@ -48,13 +48,20 @@ extension Format {
     /// ```
     @inlinable
     public static func encode<T: Serializable>(_ value: T, options: Options = Options(), limits: Limits = .default) throws -> Data {
-        Data(try encodeBytes(options: options, limits: limits) { try $0.encode(value) })
+        try encodeBytes(options: options, limits: limits) { try $0.encode(value) }
     }
 
     /// Encodes an `Encodable` value through the Codable bridge.
     @_disfavoredOverload
     public static func encode<T: Encodable>(_ value: T, options: Options = Options(), limits: Limits = .default) throws -> Data {
-        Data(try encodeBytes(options: options, limits: limits) { try $0.encode(value) })
+        try encodeBytes(options: options, limits: limits) { try $0.encode(value) }
+    }
+
+    /// `encode` with default options, callable on `any Format.Type`: a parameter of type
+    /// `Options` hides the other overloads from `for format in Lodum.formats { … }`.
+    @_disfavoredOverload
+    public static func encode<T: Serializable>(_ value: T, limits: Limits = .default) throws -> Data {
+        try encode(value, options: Options(), limits: limits)
     }
 
     /// Encodes `value` and returns the output as text (for text formats; bytes that are not

@@ -28,13 +28,13 @@ extension ByteSink {
 /// Collects output in memory; what `encode` uses.
 public final class MemorySink: ByteSink {
     /// Everything written so far.
-    public private(set) var bytes: [UInt8] = []
+    public private(set) var data = Data()
 
     /// Creates an empty sink.
     public init() {}
 
     public func write(_ chunk: UnsafeRawBufferPointer) throws {
-        bytes.append(contentsOf: chunk)
+        data.append(chunk.bindMemory(to: UInt8.self))
     }
 }
 

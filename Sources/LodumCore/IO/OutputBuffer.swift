@@ -8,7 +8,9 @@ public struct OutputBuffer {
     public static let defaultCapacity = 64 * 1024
 
     @usableFromInline let storage: BufferStorage
-    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    /// Read through `storage` each time: a pointer cached on its own would not keep the
+    /// allocation alive, and the optimizer may end an unused reference's life early.
+    @inlinable var base: UnsafeMutablePointer<UInt8> { storage.pointer }
     @usableFromInline var count: Int
     /// The fixed size of the buffer, in bytes.
     public let capacity: Int
@@ -21,7 +23,6 @@ public struct OutputBuffer {
     public init(sink: any ByteSink, capacity: Int = OutputBuffer.defaultCapacity) {
         let size = max(capacity, 64)
         self.storage = BufferStorage(capacity: size)
-        self.base = storage.pointer
         self.count = 0
         self.capacity = size
         self.sink = sink
@@ -77,6 +78,12 @@ public struct OutputBuffer {
     public mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard var source = bytes.baseAddress else { return }
         var remaining = bytes.count
+        if remaining <= 16 && capacity - count >= remaining {
+            // Short runs (keys, small numbers) are cheaper copied inline than through memmove.
+            for offset in 0..<remaining { base[count &+ offset] = source.load(fromByteOffset: offset, as: UInt8.self) }
+            count &+= remaining
+            return
+        }
         while remaining > 0 {
             if count == capacity { try flush() }
             let chunk = min(remaining, capacity - count)

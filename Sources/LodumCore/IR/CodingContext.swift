@@ -9,15 +9,20 @@
 /// The path is kept cheaply: a container pushes one slot when entered and overwrites it
 /// for each field or element, so the happy path never builds a string.
 public struct CodingContext: Sendable {
+    /// One level of the path. Kept trivial (no reference-counted payload) so the hot path
+    /// overwrites it with a plain store; map keys live in ``mapKeys``.
     @usableFromInline
     enum Step: Sendable {
         case root
         case field(StaticString)
         case index(Int)
-        case key(String)
+        /// A map entry whose key is `mapKeys[level]`.
+        case key
     }
 
     @usableFromInline var steps: [Step]
+    /// The current key of each map level that has one, by level.
+    @usableFromInline var mapKeys: [Int: String] = [:]
     /// The limits in force for this operation.
     public let limits: Limits
 
@@ -35,12 +40,12 @@ public struct CodingContext: Sendable {
     public var path: CodingPath {
         var components: [PathComponent] = []
         components.reserveCapacity(steps.count)
-        for step in steps {
+        for (level, step) in steps.enumerated() {
             switch step {
             case .root: continue
             case .field(let name): components.append(.field(name.description))
             case .index(let index): components.append(.index(index))
-            case .key(let key): components.append(.key(key))
+            case .key: components.append(.key(mapKeys[level] ?? ""))
             }
         }
         return CodingPath(components)
@@ -76,7 +81,10 @@ public struct CodingContext: Sendable {
     /// Records that the value being coded belongs to the map key `key`.
     @inlinable
     public mutating func atKey(_ key: String) {
-        if !steps.isEmpty { steps[steps.count - 1] = .key(key) }
+        if !steps.isEmpty {
+            steps[steps.count - 1] = .key
+            mapKeys[steps.count - 1] = key
+        }
     }
 
     /// The path extended by one field, for errors about a field that is absent.

@@ -87,9 +87,10 @@ extension Value: Equatable {
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
-            var remaining = Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            // Members sharing a key (which JSON allows) are matched in their relative order.
+            var remaining = Dictionary(grouping: b, by: \.key).mapValues { ArraySlice($0.map(\.value)) }
             for member in a {
-                guard let other = remaining.removeValue(forKey: member.key), other == member.value else { return false }
+                guard let other = remaining[member.key]?.popFirst(), other == member.value else { return false }
             }
             return true
         default: return false

@@ -1,0 +1,138 @@
+import Foundation
+import Lodum
+
+// Models shared by the JSON suites. Types used by one suite only live in its file.
+
+@Lodum struct Point: Equatable, Sendable {
+    var x: Int
+    var y: Int
+}
+
+@Lodum struct Dataset: Equatable, Sendable {
+    var points: [Point]
+}
+
+@Lodum struct Record: Equatable, Sendable {
+    var id: Int
+    var name: String
+}
+
+/// The Codable twin of ``Record``: no macro, only `Codable`.
+struct CodableRecord: Codable, Equatable, Sendable {
+    var id: Int
+    var name: String
+}
+
+/// Every scalar the data model has, one field per standard type.
+@Lodum struct AllScalars: Equatable, Sendable {
+    var bool: Bool
+    var string: String
+    var int: Int
+    var int8: Int8
+    var int16: Int16
+    var int32: Int32
+    var int64: Int64
+    var uint: UInt
+    var uint8: UInt8
+    var uint16: UInt16
+    var uint32: UInt32
+    var uint64: UInt64
+    var float: Float
+    var double: Double
+
+    static let minimums = AllScalars(
+        bool: false, string: "", int: .min, int8: .min, int16: .min, int32: .min, int64: .min,
+        uint: .min, uint8: .min, uint16: .min, uint32: .min, uint64: .min,
+        float: -.greatestFiniteMagnitude, double: -.greatestFiniteMagnitude)
+
+    static let maximums = AllScalars(
+        bool: true, string: "max", int: .max, int8: .max, int16: .max, int32: .max, int64: .max,
+        uint: .max, uint8: .max, uint16: .max, uint32: .max, uint64: .max,
+        float: .greatestFiniteMagnitude, double: .greatestFiniteMagnitude)
+}
+
+/// A linked chain of nodes, to build structures of any depth.
+@Lodum final class ChainNode {
+    var id: Int
+    var next: ChainNode?
+
+    init(id: Int, next: ChainNode?) {
+        self.id = id
+        self.next = next
+    }
+
+    /// A chain of `length` nodes, built without recursion.
+    static func chain(length: Int) -> ChainNode {
+        var head = ChainNode(id: length - 1, next: nil)
+        for id in stride(from: length - 2, through: 0, by: -1) {
+            head = ChainNode(id: id, next: head)
+        }
+        return head
+    }
+
+    /// The number of nodes from this one to the end.
+    var length: Int {
+        var count = 1
+        var current = self
+        while let next = current.next {
+            count += 1
+            current = next
+        }
+        return count
+    }
+}
+
+/// The Codable twin of ``ChainNode``.
+final class CodableChainNode: Codable {
+    var id: Int
+    var next: CodableChainNode?
+
+    init(id: Int, next: CodableChainNode?) {
+        self.id = id
+        self.next = next
+    }
+
+    static func chain(length: Int) -> CodableChainNode {
+        var head = CodableChainNode(id: length - 1, next: nil)
+        for id in stride(from: length - 2, through: 0, by: -1) {
+            head = CodableChainNode(id: id, next: head)
+        }
+        return head
+    }
+}
+
+/// An error a test's own code throws, to tell it apart from Lodum's errors.
+struct PlannedFailure: Error, Equatable {
+    var message = "planned failure"
+}
+
+/// Writes `elementCount` integers, then throws: a value whose serialization fails midway.
+struct FailingSequence: Serializable {
+    var elementCount: Int
+
+    func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serializer.encodeSeq(ThrowingElements(count: elementCount), count: nil)
+    }
+
+    /// Yields `count` elements, the last of which throws when serialized.
+    struct ThrowingElements: Sequence, IteratorProtocol {
+        var count: Int
+        var index = 0
+
+        mutating func next() -> ThrowingElement? {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return ThrowingElement(value: index, throws: index == count - 1)
+        }
+    }
+
+    struct ThrowingElement: Serializable {
+        var value: Int
+        var `throws`: Bool
+
+        func serialize<S: Serializer>(to serializer: inout S) throws {
+            if self.throws { throw PlannedFailure() }
+            try serializer.encode(value)
+        }
+    }
+}
