@@ -62,7 +62,7 @@ enum Fixtures {
 }
 
 /// A sink that keeps every chunk it is handed, to observe how output leaves the writer.
-final class RecordingSink: ByteSink, OutputDestination {
+final class RecordingSink: ByteSink {
     private(set) var chunks: [[UInt8]] = []
     private(set) var finished = false
     private(set) var abandoned = false
@@ -78,8 +78,6 @@ final class RecordingSink: ByteSink, OutputDestination {
     func finish() throws { finished = true }
     func abandon() { abandoned = true }
 
-    func openSink() throws -> any ByteSink { self }
-
     /// Everything written, in order.
     var bytes: [UInt8] { chunks.flatMap { $0 } }
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -87,7 +85,7 @@ final class RecordingSink: ByteSink, OutputDestination {
 
 /// A source that serves its bytes in small chunks and counts what it has served, to
 /// observe how far a reader has read.
-final class CountingSource: ByteSource, InputOrigin {
+final class CountingSource: ByteSource {
     let bytes: [UInt8]
     let chunkSize: Int
     private(set) var offset = 0
@@ -115,8 +113,6 @@ final class CountingSource: ByteSource, InputOrigin {
         chunksServed += 1
         return count
     }
-
-    func openSource() throws -> any ByteSource { self }
 }
 
 /// A deterministic generator (SplitMix64), so randomized tests reproduce exactly.

@@ -11,8 +11,16 @@
 public enum CodableBridge {
     /// Writes an `Encodable` value to `serializer`.
     public static func encode<T: Encodable, S: Serializer>(_ value: T, to serializer: inout S) throws {
-        let tree = try ValueEncoder.encode(value, basePath: serializer.context.path, limits: serializer.context.limits)
-        try tree.serialize(to: &serializer)
+        let basePath = serializer.context.path
+        let tree: Value
+        do {
+            tree = try ValueEncoder.encode(value, basePath: basePath, limits: serializer.context.limits)
+        } catch let error as EncodingError {
+            throw LodumError(bridging: error, basePath: basePath, position: nil)
+        }
+        // Codable models structs and dictionaries alike as keyed containers, so members
+        // are written as maps but named in paths as fields, the way decode errors read.
+        try tree.serialize(to: &serializer, keysAreFields: true)
     }
 
     /// Reads a `Decodable` value from `deserializer`.
@@ -20,7 +28,44 @@ public enum CodableBridge {
         let position = deserializer.position
         let basePath = deserializer.context.path
         let tree = try Value(from: &deserializer)
-        return try ValueDecoder.decode(type, from: tree, basePath: basePath, position: position, limits: deserializer.context.limits)
+        do {
+            return try ValueDecoder.decode(type, from: tree, basePath: basePath, position: position, limits: deserializer.context.limits)
+        } catch let error as DecodingError {
+            throw LodumError(bridging: error, basePath: basePath, position: position)
+        }
+    }
+}
+
+extension LodumError {
+    /// Translates an error thrown by Codable code (synthesized or hand-written) into a
+    /// Lodum error at the same place.
+    init(bridging error: EncodingError, basePath: CodingPath, position: InputPosition?) {
+        switch error {
+        case .invalidValue(let value, let context):
+            self.init(.unsupportedValue("\(context.debugDescription) (\(value))"),
+                      path: basePath.appending(context.codingPath), position: position)
+        @unknown default:
+            self.init(.custom(String(describing: error)), path: basePath, position: position)
+        }
+    }
+
+    /// Translates a `DecodingError` into a Lodum error at the same place.
+    init(bridging error: DecodingError, basePath: CodingPath, position: InputPosition?) {
+        switch error {
+        case .typeMismatch(let type, let context):
+            self.init(.typeMismatch(expected: "\(type)", found: context.debugDescription),
+                      path: basePath.appending(context.codingPath), position: position)
+        case .valueNotFound(let type, let context):
+            self.init(.typeMismatch(expected: "\(type)", found: "null"),
+                      path: basePath.appending(context.codingPath), position: position)
+        case .keyNotFound(let key, let context):
+            self.init(.missingField(key.stringValue),
+                      path: basePath.appending(context.codingPath + [key]), position: position)
+        case .dataCorrupted(let context):
+            self.init(.custom(context.debugDescription), path: basePath.appending(context.codingPath), position: position)
+        @unknown default:
+            self.init(.custom(String(describing: error)), path: basePath, position: position)
+        }
     }
 }
 

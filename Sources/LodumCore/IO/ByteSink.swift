@@ -11,7 +11,9 @@ import Foundation
 /// a streaming dump never holds more than one buffer of output. After the last chunk the
 /// core calls ``finish()``; if encoding fails midway it calls ``abandon()`` instead, so a
 /// sink can discard a partial result (``AtomicFileSink`` removes its temporary file).
-public protocol ByteSink: AnyObject {
+///
+/// Every sink is also an ``OutputDestination``, so `dump` accepts one directly.
+public protocol ByteSink: AnyObject, OutputDestination {
     /// Accepts the next chunk of output. The bytes are only valid during the call.
     func write(_ bytes: UnsafeRawBufferPointer) throws
     /// Completes the output after the last chunk.
@@ -23,6 +25,8 @@ public protocol ByteSink: AnyObject {
 extension ByteSink {
     public func finish() throws {}
     public func abandon() {}
+    /// A sink is its own destination.
+    public func openSink() throws -> any ByteSink { self }
 }
 
 /// Collects output in memory; what `encode` uses.

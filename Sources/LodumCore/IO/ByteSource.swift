@@ -6,9 +6,16 @@ import Darwin
 import Foundation
 
 /// Where bytes to decode come from, read in chunks into an ``InputBuffer``.
-public protocol ByteSource: AnyObject {
+///
+/// Every source is also an ``InputOrigin``, so `load` and `stream` accept one directly.
+public protocol ByteSource: AnyObject, InputOrigin {
     /// Fills the start of `buffer` with the next bytes and returns how many; 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+extension ByteSource {
+    /// A source is its own origin.
+    public func openSource() throws -> any ByteSource { self }
 }
 
 /// Reads an open file descriptor. It closes the descriptor when done only if it owns it.

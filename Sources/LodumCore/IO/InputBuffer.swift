@@ -22,6 +22,8 @@ public struct InputBuffer {
     /// Offset (in the whole input) of the first byte after the last discarded newline.
     private var discardedLineStart = 0
     private let maxTotalBytes: Int?
+    /// Where the last position query ended, so successive queries scan only new bytes.
+    private let lineCache = LineCache()
 
     /// Borrows `bytes` for the window; the caller keeps them alive while it is used.
     public init(borrowing bytes: UnsafeRawBufferPointer) {
@@ -68,6 +70,7 @@ public struct InputBuffer {
             target = BufferStorage(capacity: current.capacity * 2)
         }
         countLines(before: keep)
+        lineCache.reset()
         if kept > 0 { (target.pointer).update(from: current.pointer + keep, count: kept) }
         discardedBytes += keep
         storage = target
@@ -96,11 +99,20 @@ public struct InputBuffer {
     public func offset(of index: Int) -> Int { discardedBytes + index }
 
     /// Line and column (1-based, in bytes) of window index `index`, for text formats.
+    ///
+    /// Queries usually move forward through the input, so each resumes where the last one
+    /// stopped: the cost over a whole read is linear, not quadratic.
     public func textPosition(of index: Int) -> InputPosition {
-        var line = discardedNewlines + 1
-        var lineStart = discardedLineStart
-        let end = min(index, count)
-        var scan = 0
+        let end = min(max(index, 0), count)
+        if lineCache.index > end || lineCache.isEmpty {
+            lineCache.index = 0
+            lineCache.line = discardedNewlines + 1
+            lineCache.lineStart = discardedLineStart
+            lineCache.isEmpty = false
+        }
+        var scan = lineCache.index
+        var line = lineCache.line
+        var lineStart = lineCache.lineStart
         while scan < end {
             if base[scan] == 0x0A {
                 line += 1
@@ -108,7 +120,20 @@ public struct InputBuffer {
             }
             scan += 1
         }
+        lineCache.index = scan
+        lineCache.line = line
+        lineCache.lineStart = lineStart
         let offset = discardedBytes + index
         return .text(line: line, column: offset - lineStart + 1, offset: offset)
     }
+}
+
+/// The progress of line counting through the current window.
+private final class LineCache {
+    var isEmpty = true
+    var index = 0
+    var line = 1
+    var lineStart = 0
+
+    func reset() { isEmpty = true }
 }

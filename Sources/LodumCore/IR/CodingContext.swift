@@ -18,6 +18,8 @@ public struct CodingContext: Sendable {
         case index(Int)
         /// A map entry whose key is `mapKeys[level]`.
         case key
+        /// A field whose name is known only at run time (Codable keys), in `mapKeys[level]`.
+        case namedField
     }
 
     @usableFromInline var steps: [Step]
@@ -46,6 +48,7 @@ public struct CodingContext: Sendable {
             case .field(let name): components.append(.field(name.description))
             case .index(let index): components.append(.index(index))
             case .key: components.append(.key(mapKeys[level] ?? ""))
+            case .namedField: components.append(.field(mapKeys[level] ?? ""))
             }
         }
         return CodingPath(components)
@@ -81,8 +84,15 @@ public struct CodingContext: Sendable {
     /// Records that the value being coded belongs to the map key `key`.
     @inlinable
     public mutating func atKey(_ key: String) {
+        atKey(key, isField: false)
+    }
+
+    /// Records a map key, named in paths as a field when `isField` (for Codable's keyed
+    /// containers, which stand for structs as often as for dictionaries).
+    @inlinable
+    public mutating func atKey(_ key: String, isField: Bool) {
         if !steps.isEmpty {
-            steps[steps.count - 1] = .key
+            steps[steps.count - 1] = isField ? .namedField : .key
             mapKeys[steps.count - 1] = key
         }
     }

@@ -100,6 +100,12 @@ extension Value: Equatable {
 
 extension Value: Serializable {
     public func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serialize(to: &serializer, keysAreFields: false)
+    }
+
+    /// Writes the tree; with `keysAreFields`, object members are named in coding paths as
+    /// struct fields (`a.b`) rather than map keys (`["a"]["b"]`).
+    func serialize<S: Serializer>(to serializer: inout S, keysAreFields: Bool) throws {
         switch self {
         case .null: try serializer.writeNil()
         case .bool(let flag): try serializer.write(flag)
@@ -108,8 +114,25 @@ extension Value: Serializable {
         case .double(let number): try serializer.write(number)
         case .string(let text): try serializer.write(text)
         case .bytes(let bytes): try serializer.write(bytes: bytes)
-        case .array(let elements): try serializer.encodeSeq(elements)
-        case .object(let members): try serializer.encodeMap(members.lazy.map { (key: $0.key, value: $0.value) })
+        case .array(let elements):
+            try serializer.context.enterContainer()
+            try serializer.beginSeq(count: elements.count)
+            for (index, element) in elements.enumerated() {
+                serializer.context.atIndex(index)
+                try element.serialize(to: &serializer, keysAreFields: keysAreFields)
+            }
+            try serializer.endSeq()
+            serializer.context.exitContainer()
+        case .object(let members):
+            try serializer.context.enterContainer()
+            try serializer.beginMap(count: members.count)
+            for member in members {
+                serializer.context.atKey(member.key, isField: keysAreFields)
+                try serializer.mapKey(member.key)
+                try member.value.serialize(to: &serializer, keysAreFields: keysAreFields)
+            }
+            try serializer.endMap()
+            serializer.context.exitContainer()
         }
     }
 }
