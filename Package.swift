@@ -48,8 +48,13 @@ let package = Package(
         // The README's main job: stream a million points to a file and back.
         .executableTarget(
             name: "StreamPoints",
-            dependencies: ["Lodum"],
+            dependencies: ["Lodum", "ExampleSupport"],
             path: "Examples/StreamPoints"
+        ),
+        // Process measurements shared by the example and the benchmark.
+        .target(
+            name: "ExampleSupport",
+            path: "Examples/Support"
         ),
         // Typed models of the standard JSON benchmark corpora (twitter, citm_catalog, canada).
         .target(
@@ -59,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum", "CorpusModels"],
+            dependencies: ["Lodum", "CorpusModels", "ExampleSupport"],
             path: "Benchmarks/LodumBenchmarks"
         ),
         .testTarget(

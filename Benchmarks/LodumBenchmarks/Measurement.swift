@@ -1,3 +1,4 @@
+import ExampleSupport
 import Foundation
 
 /// Runs `body` `runs` times after one warm-up and returns the median wall time in seconds.
@@ -8,8 +9,7 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     for _ in 0..<runs {
         let start = ContinuousClock.now
         try body()
-        let elapsed = ContinuousClock.now - start
-        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        times.append(seconds(since: start))
     }
     times.sort()
     return times[times.count / 2]
@@ -36,26 +36,19 @@ struct MemoryRun: Codable {
     var peakMiB: Double
 }
 
-/// The process's peak resident memory so far, in MiB.
-func peakMemoryMiB() -> Double {
-    // VmHWM is this process image's own peak; getrusage's ru_maxrss survives exec and
-    // would report the peak of the process that launched us.
-    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-       let kibibytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
-        return kibibytes / 1024
-    }
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_maxrss) / 1024
-}
 
 /// Keeps the optimizer from discarding a result.
 @inline(never)
 func consume<T>(_ value: T) {
     withExtendedLifetime(value) {}
+}
+
+/// Times Lodum and a peer on the same work, in the same run.
+func compare(
+    _ name: String, bytes: Int, runs: Int, peer: String,
+    lodum: () throws -> Void, against peerBody: () throws -> Void
+) rethrows -> Comparison {
+    Comparison(name: name, bytes: bytes,
+               lodumSeconds: try medianSeconds(runs: runs, lodum),
+               peer: peer, peerSeconds: try medianSeconds(runs: runs, peerBody))
 }

@@ -53,29 +53,26 @@ guard try JSON.decode(Dataset.self, from: foundationBytes, limits: Limits(maxInp
     print("error: Lodum and Foundation disagree on the points")
     exit(1)
 }
-comparisons.append(Comparison(
-    name: "JSON encode \(pointCount) points (@Lodum)", bytes: lodumBytes.count,
-    lodumSeconds: try medianSeconds(runs: runs) { consume(try JSON.encode(dataset)) },
-    peer: "Foundation JSONEncoder",
-    peerSeconds: try medianSeconds(runs: runs) { consume(try foundationEncoder.encode(dataset)) }))
-comparisons.append(Comparison(
-    name: "JSON decode \(pointCount) points (@Lodum)", bytes: lodumBytes.count,
-    lodumSeconds: try medianSeconds(runs: runs) { consume(try JSON.decode(Dataset.self, from: lodumBytes, limits: Limits(maxInputSize: 1 << 30))) },
-    peer: "Foundation JSONDecoder",
-    peerSeconds: try medianSeconds(runs: runs) { consume(try JSONDecoder().decode(Dataset.self, from: lodumBytes)) }))
+let limits = Limits(maxInputSize: 1 << 30)
+comparisons.append(try compare(
+    "JSON encode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    lodum: { consume(try JSON.encode(dataset)) },
+    against: { consume(try foundationEncoder.encode(dataset)) }))
+comparisons.append(try compare(
+    "JSON decode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    lodum: { consume(try JSON.decode(Dataset.self, from: lodumBytes, limits: limits)) },
+    against: { consume(try JSONDecoder().decode(Dataset.self, from: lodumBytes)) }))
 
 // JSON through the Codable bridge (no macro) vs Foundation.
 let codableDataset = makeCodableDataset(count: pointCount)
-comparisons.append(Comparison(
-    name: "JSON encode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count,
-    lodumSeconds: try medianSeconds(runs: runs) { consume(try JSON.encode(codableDataset)) },
-    peer: "Foundation JSONEncoder",
-    peerSeconds: try medianSeconds(runs: runs) { consume(try foundationEncoder.encode(codableDataset)) }))
-comparisons.append(Comparison(
-    name: "JSON decode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count,
-    lodumSeconds: try medianSeconds(runs: runs) { consume(try JSON.decode(CodableDataset.self, from: lodumBytes, limits: Limits(maxInputSize: 1 << 30))) },
-    peer: "Foundation JSONDecoder",
-    peerSeconds: try medianSeconds(runs: runs) { consume(try JSONDecoder().decode(CodableDataset.self, from: lodumBytes)) }))
+comparisons.append(try compare(
+    "JSON encode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    lodum: { consume(try JSON.encode(codableDataset)) },
+    against: { consume(try foundationEncoder.encode(codableDataset)) }))
+comparisons.append(try compare(
+    "JSON decode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    lodum: { consume(try JSON.decode(CodableDataset.self, from: lodumBytes, limits: limits)) },
+    against: { consume(try JSONDecoder().decode(CodableDataset.self, from: lodumBytes)) }))
 
 print("| Benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is |")
 print("|---|---|---|---|---|---|---|")

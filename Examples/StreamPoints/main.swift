@@ -3,6 +3,7 @@
 //
 //     swift run -c release stream-points [count] [path]
 
+import ExampleSupport
 import Foundation
 import Lodum
 
@@ -11,28 +12,7 @@ import Lodum
     var y: Int
 }
 
-/// The peak resident memory of this process so far, in MiB.
-func peakMemoryMiB() -> Double {
-    // VmHWM is this process image's own peak; getrusage's ru_maxrss survives exec and
-    // would report the peak of the process that launched us.
-    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-       let kibibytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
-        return kibibytes / 1024
-    }
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_maxrss) / 1024
-}
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
 
 let arguments = CommandLine.arguments.dropFirst()
 let count = arguments.first.flatMap(Int.init) ?? 1_000_000

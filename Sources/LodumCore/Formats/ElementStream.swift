@@ -76,7 +76,9 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
         @usableFromInline let options: F.Options
         @usableFromInline let limits: Limits
         @usableFromInline let decodeElement: (inout F.Reader) throws -> Element
-        @usableFromInline var reader: F.Reader?
+        /// Reads nothing until ``start()`` replaces it with a reader over the origin; kept
+        /// non-optional so each element is decoded in place, without moving the reader.
+        @usableFromInline var reader: F.Reader
         @usableFromInline var phase = Phase.notStarted
 
         @usableFromInline
@@ -89,9 +91,23 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
             self.options = options
             self.limits = limits
             self.decodeElement = decodeElement
+            self.reader = Self.idleReader(options: options, limits: limits)
         }
 
-        @usableFromInline
+        /// A reader over no input: what the stream holds before it starts and after it ends,
+        /// so a finished stream no longer keeps its file open.
+        @inlinable
+        static func idleReader(options: F.Options, limits: Limits) -> F.Reader {
+            F.makeReader(input: InputBuffer(borrowing: UnsafeRawBufferPointer(start: nil, count: 0)), options: options, limits: limits)
+        }
+
+        @inlinable
+        func end() {
+            phase = .finished
+            reader = Self.idleReader(options: options, limits: limits)
+        }
+
+        @inlinable
         func next() throws -> Element? {
             do {
                 switch phase {
@@ -101,19 +117,15 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
                     try start()
                     return try next()
                 case .reading:
-                    guard var current = reader else { return nil }
-                    reader = nil
-                    defer { reader = current }
-                    return try advance(&current)
+                    return try advance()
                 }
             } catch {
-                phase = .finished
-                reader = nil
+                end()
                 throw error
             }
         }
 
-        @usableFromInline
+        @inlinable
         func start() throws {
             var fresh = F.makeReader(input: InputBuffer(source: try opening()), options: options, limits: limits)
             if shape == .elementsOfTopLevelSequence {
@@ -125,8 +137,8 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
             phase = .reading
         }
 
-        @usableFromInline
-        func advance(_ reader: inout F.Reader) throws -> Element? {
+        @inlinable
+        func advance() throws -> Element? {
             switch shape {
             case .elementsOfTopLevelSequence:
                 let index = elementIndex
@@ -134,7 +146,7 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
                     reader.context.exitContainer()
                     try reader.endDocument()
                     try reader.finish()
-                    phase = .finished
+                    end()
                     return nil
                 }
                 reader.context.atIndex(index)
@@ -143,7 +155,7 @@ public struct ElementStream<F: Format, Element>: AsyncSequence {
             case .documents:
                 guard try reader.beginDocument() else {
                     try reader.finish()
-                    phase = .finished
+                    end()
                     return nil
                 }
                 let element = try decodeElement(&reader)
