@@ -61,7 +61,26 @@ struct DocumentationExamplesTests {
         let dataset = DocsDataset(points: [DocsPoint(x: 1, y: 2)])
         for format in Lodum.formats {
             let bytes = try format.encode(dataset)
-            #expect(!bytes.isEmpty)
+            let back = try format.decode(DocsDataset.self, from: bytes)
+            #expect(back.points[0].x == 1)
+        }
+    }
+
+    static func save<F: Format>(_ points: [DocsPoint], as format: F.Type, in directory: URL) throws -> Int {
+        let url = directory.appendingPathComponent("points." + F.fileExtensions[0])
+        try F.dump(contentsOf: points, to: url)
+        var stream = F.stream(DocsPoint.self, from: url)
+        var count = 0
+        while try stream.next() != nil { count += 1 }
+        return count
+    }
+
+    @Test func everyVerbThroughAGenericFunction() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let points = (0..<5).map { DocsPoint(x: $0, y: $0) }
+        for format in Lodum.formats {
+            #expect(try Self.save(points, as: format, in: directory) == 5)
         }
     }
 
