@@ -77,9 +77,12 @@ comparisons.append(try compare(
 print("| Benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is |")
 print("|---|---|---|---|---|---|---|")
 for comparison in comparisons {
-    let verdict = comparison.ratio >= 1
-        ? String(format: "**%.1fx** faster", comparison.ratio)
-        : String(format: "**%.1fx** slower", 1 / comparison.ratio)
+    let verdict: String
+    switch comparison.ratio {
+    case 0.95..<1.05: verdict = String(format: "**%.1fx** (on par)", comparison.ratio)
+    case 1.05...: verdict = String(format: "**%.1fx** faster", comparison.ratio)
+    default: verdict = String(format: "**%.1fx** slower", 1 / comparison.ratio)
+    }
     print(String(format: "| %@ | %.3f s | %@ | %.3f s | %.0f | %.1f | %@ |",
                  comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
                  comparison.lodumMBps, comparison.peerMBps, verdict))
