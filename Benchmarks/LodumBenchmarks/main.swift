@@ -28,6 +28,7 @@ if arguments.first == "--profile", arguments.count >= 2 {
         switch arguments[1] {
         case "encode": consume(try JSON.encode(dataset))
         case "decode": consume(try JSON.decode(Dataset.self, from: bytes, limits: Limits(maxInputSize: 1 << 30)))
+        case "bridge-encode": consume(try JSON.encode(makeCodableDataset(count: 200_000)))
         default: break
         }
     }

@@ -246,3 +246,45 @@ struct CodableBridgeTests {
         #expect(try JSON.decode(Stamp.self, from: JSON.encode(stamp)) == stamp)
     }
 }
+
+/// Writes `count` keys, then rewrites the first one: a keyed container keeps the last write
+/// in the first write's position, however large the object.
+private struct RewritingKeys: Encodable {
+    let count: Int
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for index in 0..<count { try container.encode(index, forKey: Key(stringValue: "k\(index)")) }
+        try container.encode(-1, forKey: Key(stringValue: "k0"))
+    }
+}
+
+@Test(arguments: [3, 15, 16, 17, 500])
+func codableKeyedContainerKeepsTheLastWriteOfARewrittenKey(count: Int) throws {
+    let value = try JSON.decode(Value.self, from: JSON.encode(RewritingKeys(count: count)))
+    guard case .object(let members) = value else {
+        Issue.record("expected an object, got \(value)")
+        return
+    }
+    #expect(members.count == count)
+    #expect(members.first == Value.Member(key: "k0", value: .int(-1)))
+    #expect(members.last?.key == "k\(count - 1)")
+}
+
+/// Codable-only, so its dictionary goes through the bridge's keyed containers.
+private struct CodableEntries: Codable, Equatable {
+    var entries: [String: Int]
+}
+
+@Test func largeDictionaryInACodableTypeRoundTripsThroughTheBridge() throws {
+    let wrapper = CodableEntries(entries: Dictionary(uniqueKeysWithValues: (0..<2_000).map { ("key\($0)", $0) }))
+    let back = try JSON.decode(CodableEntries.self, from: JSON.encode(wrapper))
+    #expect(back == wrapper)
+}

@@ -54,19 +54,27 @@ final class ValueEncoder: Encoder {
 
 /// A node of the tree under construction; containers hold references so nested
 /// containers can still be filled after they are handed out, as Codable allows.
+/// Scalars are stored in place, so only nested containers cost a node.
 final class EncodingNode {
+    enum Slot {
+        case value(Value)
+        case node(EncodingNode)
+    }
+
     enum Content {
         case empty
         case value(Value)
-        case array([EncodingNode])
-        case object(keys: [String], nodes: [EncodingNode])
+        case array([Slot])
+        /// Keys in first-write order; `index` is built once an object is large enough that
+        /// finding a rewritten key by scanning would cost more than hashing.
+        case object(keys: [String], slots: [Slot], index: [String: Int]?)
     }
 
     var content: Content = .empty
 
     func becomeObject() {
         if case .object = content { return }
-        content = .object(keys: [], nodes: [])
+        content = .object(keys: [], slots: [], index: nil)
     }
 
     func becomeArray() {
@@ -74,29 +82,40 @@ final class EncodingNode {
         content = .array([])
     }
 
+    func append(_ slot: Slot) {
+        guard case .array(var slots) = content else { return }
+        content = .empty
+        slots.append(slot)
+        content = .array(slots)
+    }
+
     func appendElement() -> EncodingNode {
         let child = EncodingNode()
-        guard case .array(var nodes) = content else { return child }
-        content = .empty
-        nodes.append(child)
-        content = .array(nodes)
+        append(.node(child))
         return child
     }
 
-    func child(forKey key: String) -> EncodingNode {
-        guard case .object(var keys, var nodes) = content else { return EncodingNode() }
-        if let existing = keys.firstIndex(of: key) {
-            let child = EncodingNode()
-            content = .empty
-            nodes[existing] = child
-            content = .object(keys: keys, nodes: nodes)
-            return child
-        }
-        let child = EncodingNode()
+    func set(_ slot: Slot, forKey key: String) {
+        guard case .object(var keys, var slots, var index) = content else { return }
         content = .empty
-        keys.append(key)
-        nodes.append(child)
-        content = .object(keys: keys, nodes: nodes)
+        let existing = index.map { $0[key] } ?? (keys.count < 16 ? keys.firstIndex(of: key) : nil)
+        if let existing {
+            slots[existing] = slot
+        } else {
+            keys.append(key)
+            slots.append(slot)
+            if index != nil {
+                index?[key] = keys.count - 1
+            } else if keys.count == 16 {
+                index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+            }
+        }
+        content = .object(keys: keys, slots: slots, index: index)
+    }
+
+    func child(forKey key: String) -> EncodingNode {
+        let child = EncodingNode()
+        set(.node(child), forKey: key)
         return child
     }
 
@@ -104,9 +123,16 @@ final class EncodingNode {
         switch content {
         case .empty: return .object([])
         case .value(let value): return value
-        case .array(let nodes): return .array(nodes.map { $0.finish() })
-        case .object(let keys, let nodes):
-            return .object(zip(keys, nodes).map { Value.Member(key: $0, value: $1.finish()) })
+        case .array(let slots): return .array(slots.map(Self.finish))
+        case .object(let keys, let slots, _):
+            return .object(zip(keys, slots).map { Value.Member(key: $0, value: Self.finish($1)) })
+        }
+    }
+
+    private static func finish(_ slot: Slot) -> Value {
+        switch slot {
+        case .value(let value): return value
+        case .node(let node): return node.finish()
         }
     }
 }
@@ -117,7 +143,7 @@ struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     let codingPath: [any CodingKey]
 
     func set(_ value: Value, forKey key: Key) {
-        node.child(forKey: key.stringValue).content = .value(value)
+        node.set(.value(value), forKey: key.stringValue)
     }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, forKey: key) }
@@ -176,7 +202,7 @@ struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
     }
 
     mutating func append(_ value: Value) {
-        node.appendElement().content = .value(value)
+        node.append(.value(value))
         count += 1
     }
 

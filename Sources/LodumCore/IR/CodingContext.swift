@@ -23,8 +23,9 @@ public struct CodingContext: Sendable {
     }
 
     @usableFromInline var steps: [Step]
-    /// The current key of each map level that has one, by level.
-    @usableFromInline var mapKeys: [Int: String] = [:]
+    /// The current key of each map level, indexed by level (empty where the level is not
+    /// a map); an array, so recording a key costs a store, not a hash.
+    @usableFromInline var mapKeys: [String] = []
     /// The limits in force for this operation.
     public let limits: Limits
 
@@ -47,8 +48,8 @@ public struct CodingContext: Sendable {
             case .root: continue
             case .field(let name): components.append(.field(name.description))
             case .index(let index): components.append(.index(index))
-            case .key: components.append(.key(mapKeys[level] ?? ""))
-            case .namedField: components.append(.field(mapKeys[level] ?? ""))
+            case .key: components.append(.key(level < mapKeys.count ? mapKeys[level] : ""))
+            case .namedField: components.append(.field(level < mapKeys.count ? mapKeys[level] : ""))
             }
         }
         return CodingPath(components)
@@ -91,10 +92,11 @@ public struct CodingContext: Sendable {
     /// containers, which stand for structs as often as for dictionaries).
     @inlinable
     public mutating func atKey(_ key: String, isField: Bool) {
-        if !steps.isEmpty {
-            steps[steps.count - 1] = isField ? .namedField : .key
-            mapKeys[steps.count - 1] = key
-        }
+        let level = steps.count - 1
+        guard level >= 0 else { return }
+        steps[level] = isField ? .namedField : .key
+        while mapKeys.count <= level { mapKeys.append("") }
+        mapKeys[level] = key
     }
 
     /// The path extended by one field, for errors about a field that is absent.
