@@ -244,10 +244,9 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "Int")
         }
-        let start = cursor
         let number = try scanNumber()
         if let exact = number.int64 { return exact }
-        return try inexactInteger(number, from: start, as: Int64.self, expected: "Int")
+        return try inexactInteger(number, as: Int64.self, expected: "Int")
     }
 
     @inlinable
@@ -256,19 +255,18 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "UInt")
         }
-        let start = cursor
         let number = try scanNumber()
         if let exact = number.uint64 { return exact }
-        return try inexactInteger(number, from: start, as: UInt64.self, expected: "UInt")
+        return try inexactInteger(number, as: UInt64.self, expected: "UInt")
     }
 
     /// An integer field given a number with a fraction, an exponent or too many digits:
     /// accepted when it is exactly an integer in range, an error otherwise.
     @usableFromInline
     func inexactInteger<I: FixedWidthInteger>(
-        _ number: JSONNumber, from start: Int, as type: I.Type, expected: String
+        _ number: JSONNumber, as type: I.Type, expected: String
     ) throws -> I {
-        let text = String(decoding: UnsafeRawBufferPointer(start: bytes + number.start, count: number.end - number.start), as: UTF8.self)
+        let text = number.text(in: bytes)
         let path = context.path
         let position = input.textPosition(of: number.start)
         let failure = { (kind: LodumError.Kind) in LodumError(kind, path: path, position: position) }
@@ -291,8 +289,7 @@ public struct JSONReader: FormatReader {
         }
         let number = try scanNumber()
         guard let value = number.double(in: bytes) else {
-            let text = String(decoding: UnsafeRawBufferPointer(start: bytes + number.start, count: number.end - number.start), as: UTF8.self)
-            throw LodumError(.numberOutOfRange(text, type: "Double"), path: context.path, position: input.textPosition(of: number.start))
+            throw LodumError(.numberOutOfRange(number.text(in: bytes), type: "Double"), path: context.path, position: input.textPosition(of: number.start))
         }
         return value
     }
@@ -401,7 +398,7 @@ public struct JSONReader: FormatReader {
             found = LodumError.describeFound("String", String(reflecting: text))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanNumber()
-            found = "Number " + String(decoding: UnsafeRawBufferPointer(start: bytes + number.start, count: number.end - number.start), as: UTF8.self)
+            found = "Number " + number.text(in: bytes)
         default:
             return syntaxError("expected \(expected), found \(Self.describe(byte))")
         }

@@ -57,6 +57,12 @@ struct JSONNumber {
         return significand
     }
 
+    /// The number as written, for messages and the slow path of ``double(in:)``.
+    @usableFromInline
+    func text(in bytes: UnsafePointer<UInt8>) -> String {
+        String(decoding: UnsafeRawBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+    }
+
     /// Exact powers of ten that a `Double` represents without rounding.
     @usableFromInline static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -79,8 +85,7 @@ struct JSONNumber {
             }
             return isNegative ? -value : value
         }
-        let text = String(decoding: UnsafeRawBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { return nil }
+        guard let value = Double(text(in: bytes)), value.isFinite else { return nil }
         return value
     }
 }

@@ -159,58 +159,55 @@ public struct JSONWriter: FormatWriter {
 
     // MARK: Scalars
 
+    /// Writes one scalar: into the sorted-keys capture when one is open (`captured`),
+    /// otherwise after the separator it needs (`written`).
+    @inlinable
+    mutating func writeScalar(
+        captured: (inout ValueSerializer) throws -> Void, written: (inout JSONWriter) throws -> Void
+    ) throws {
+        if sortingCapture != nil { return try captureForSorting(captured) }
+        try beforeValue()
+        try written(&self)
+        separator = .comma
+    }
+
     @inlinable
     public mutating func writeNil() throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.writeNil() } }
-        try beforeValue()
-        try output.append("null")
-        separator = .comma
+        try writeScalar(captured: { try $0.writeNil() }, written: { try $0.output.append("null") })
     }
 
     @inlinable
     public mutating func write(_ value: Bool) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try output.append(value ? "true" : "false")
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }, written: { try $0.output.append(value ? "true" : "false") })
     }
 
     @inlinable
     public mutating func write(_ value: Int64) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try output.reserve(20)
-        output.commitUnchecked(JSONNumberFormatting.write(value, to: output.nextFree))
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(20)
+            writer.output.commitUnchecked(JSONNumberFormatting.write(value, to: writer.output.nextFree))
+        }
     }
 
     @inlinable
     public mutating func write(_ value: UInt64) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try output.reserve(20)
-        output.commitUnchecked(JSONNumberFormatting.write(value, to: output.nextFree))
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(20)
+            writer.output.commitUnchecked(JSONNumberFormatting.write(value, to: writer.output.nextFree))
+        }
     }
 
     @inlinable
     public mutating func write(_ value: Double) throws {
         // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try JSONNumberFormatting.write(value, to: &output)
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }, written: { try JSONNumberFormatting.write(value, to: &$0.output) })
     }
 
     @inlinable
     public mutating func write(_ value: Float) throws {
-        // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try JSONNumberFormatting.write(value, to: &output)
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }, written: { try JSONNumberFormatting.write(value, to: &$0.output) })
     }
 
     @usableFromInline
@@ -220,10 +217,7 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func write(_ value: String) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.write(value) } }
-        try beforeValue()
-        try writeString(value)
-        separator = .comma
+        try writeScalar(captured: { try $0.write(value) }, written: { try $0.writeString(value) })
     }
 
     public mutating func write(bytes: [UInt8]) throws {

@@ -25,11 +25,7 @@ extension Array: Serializable where Element: Serializable {
 extension Array: Deserializable where Element: Deserializable {
     @inlinable
     public init<D: Deserializer>(from deserializer: inout D) throws {
-        var elements: [Element] = []
-        try deserializer.decodeSeq { deserializer in
-            elements.append(try Element(from: &deserializer))
-        }
-        self = elements
+        self = try deserializer.decodeElements()
     }
 }
 
@@ -43,11 +39,21 @@ extension ContiguousArray: Serializable where Element: Serializable {
 extension ContiguousArray: Deserializable where Element: Deserializable {
     @inlinable
     public init<D: Deserializer>(from deserializer: inout D) throws {
-        var elements = ContiguousArray<Element>()
-        try deserializer.decodeSeq { deserializer in
-            elements.append(try Element(from: &deserializer))
+        self = try deserializer.decodeElements()
+    }
+}
+
+extension Deserializer {
+    /// Reads a sequence into any collection that can be appended to.
+    @inlinable
+    public mutating func decodeElements<C: RangeReplaceableCollection>(
+        as type: C.Type = C.self
+    ) throws -> C where C.Element: Deserializable {
+        var elements = C()
+        try decodeSeq { deserializer in
+            elements.append(try C.Element(from: &deserializer))
         }
-        self = elements
+        return elements
     }
 }
 
