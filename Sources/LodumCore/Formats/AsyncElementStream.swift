@@ -62,6 +62,8 @@ final class AsyncReadingSession<Element>: @unchecked Sendable {
 
     private var produced: Result<Element?, any Error>?
     private var finished = false
+    /// Set when the reader thread has ended: the pump has nobody left to feed.
+    private var readerDone = false
     private var readerMayProduce = false
     private var consumerWaiter: CheckedContinuation<Void, Never>?
 
@@ -110,13 +112,19 @@ final class AsyncReadingSession<Element>: @unchecked Sendable {
                 return nil
             }
             if let outcome { return try outcome.get() }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let ready = locked {
-                    if produced != nil || cancelled { return true }
-                    consumerWaiter = continuation
-                    return false
+            // Cancelling the awaiting task ends the session, so a stalled upstream cannot
+            // keep it waiting.
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let ready = locked {
+                        if produced != nil || cancelled { return true }
+                        consumerWaiter = continuation
+                        return false
+                    }
+                    if ready { continuation.resume() }
                 }
-                if ready { continuation.resume() }
+            } onCancel: {
+                cancel()
             }
         }
     }
@@ -173,7 +181,7 @@ final class AsyncReadingSession<Element>: @unchecked Sendable {
     }
 
     private func hasSpace(readAhead: Int) -> Bool {
-        cancelled || input.count - inputOffset < readAhead
+        cancelled || readerDone || input.count - inputOffset < readAhead
     }
 
     private func waitForSpace(readAhead: Int) async {
@@ -198,7 +206,8 @@ final class AsyncReadingSession<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
-    var isCancelled: Bool { locked { cancelled } }
+    /// Whether the pump should stop: the consumer cancelled or the reader has ended.
+    var isCancelled: Bool { locked { cancelled || readerDone } }
 
     // MARK: Reader thread
 
@@ -256,14 +265,19 @@ final class AsyncReadingSession<Element>: @unchecked Sendable {
     func finish(_ result: Result<Element?, any Error>) {
         condition.lock()
         if !cancelled { produced = result }
+        readerDone = true
         let consumer = consumerWaiter
         consumerWaiter = nil
+        let pump = pumpWaiter
+        pumpWaiter = nil
         let task = pumpTask
         condition.broadcast()
         condition.unlock()
-        consumer?.resume()
-        // The reader is done: nothing will read what the upstream still sends.
+        // The reader is done: nothing will read what the upstream still sends, so the
+        // pump is cancelled before it is woken, and stops instead of pushing more.
         task?.cancel()
+        pump?.resume()
+        consumer?.resume()
     }
 }
 

@@ -91,7 +91,9 @@ private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
 /// replaces the destination only when the dump succeeds.
 ///
 /// A dump that throws midway leaves any previous file untouched and no partial file
-/// behind. Wraps `mkstemp(3)`, `write(2)` and `rename(2)`.
+/// behind. The new file keeps the mode of the file it replaces (or gets the usual mode
+/// under the process's umask), and reaches the disk before it takes the old one's place.
+/// Wraps `open(2)` with `O_EXCL`, `write(2)`, `fsync(2)` and `rename(2)`.
 public final class AtomicFileSink: ByteSink {
     /// The file that is replaced on success.
     public let destination: URL
@@ -102,21 +104,28 @@ public final class AtomicFileSink: ByteSink {
     public init(destination: URL) throws {
         self.destination = destination
         let directory = destination.deletingLastPathComponent().path
-        let template = (directory.isEmpty ? "." : directory) + "/." + destination.lastPathComponent + ".lodum-XXXXXX"
-        var templateBytes = Array(template.utf8CString)
-        let descriptor = templateBytes.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        // The name's stem is shortened so the temporary name stays within NAME_MAX (255
+        // bytes) whenever the destination's own name does.
+        let stem = String(decoding: destination.lastPathComponent.utf8.prefix(200), as: UTF8.self)
+        var existing = stat()
+        let mode = stat(destination.path, &existing) == 0 ? mode_t(existing.st_mode & 0o7777) : 0o666
+        var attempt = 0
+        while true {
+            let path = (directory.isEmpty ? "." : directory) + "/." + stem + ".lodum-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            // O_EXCL makes the name ours alone; the kernel applies the umask to `mode`.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if descriptor >= 0 {
+                fileDescriptor = descriptor
+                temporaryPath = path
+                // An existing file's exact mode survives the umask.
+                if stat(destination.path, &existing) == 0 { _ = fchmod(descriptor, mode) }
+                return
+            }
+            attempt += 1
+            guard errno == EEXIST, attempt < 100 else {
+                throw LodumError(.io("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))"))
+            }
         }
-        guard descriptor >= 0 else {
-            throw LodumError(.io("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))"))
-        }
-        // mkstemp creates the file 0600; a dumped file should get the usual permissions.
-        let mask = umask(0)
-        umask(mask)
-        _ = fchmod(descriptor, 0o666 & ~mask)
-        fileDescriptor = descriptor
-        temporaryPath = String(decoding: templateBytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public func write(_ chunk: UnsafeRawBufferPointer) throws {
@@ -126,6 +135,12 @@ public final class AtomicFileSink: ByteSink {
     public func finish() throws {
         let descriptor = fileDescriptor
         fileDescriptor = -1
+        guard fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(temporaryPath)
+            throw LodumError(.io("cannot flush \(temporaryPath) to disk: \(reason)"))
+        }
         guard close(descriptor) == 0 else {
             unlink(temporaryPath)
             throw LodumError(.io("cannot close \(temporaryPath): \(String(cString: strerror(errno)))"))
