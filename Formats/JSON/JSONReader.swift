@@ -16,6 +16,8 @@ public struct JSONReader: FormatReader {
     @usableFromInline var atContainerStart = false
     /// Reused for strings that contain escapes.
     @usableFromInline var scratch: [UInt8] = []
+    /// The number `peekKind` scanned at the cursor, for the read that follows it.
+    @usableFromInline var peekedNumber: JSONNumber?
 
     @inlinable
     init(input: InputBuffer, limits: Limits) {
@@ -34,6 +36,7 @@ public struct JSONReader: FormatReader {
     @usableFromInline
     mutating func refill(keepingFrom keep: Int) throws -> Int? {
         guard let shift = try input.refill(keepingFrom: keep) else { return nil }
+        peekedNumber = nil
         bytes = input.base
         end = input.count
         cursor -= shift
@@ -171,7 +174,9 @@ public struct JSONReader: FormatReader {
         if let index = withBytes(of: key, { fields.index(of: $0, hint: hint) }) {
             match = .known(index)
         } else {
-            match = .unknown(try makeString(key))
+            // Skipped keys are still checked, so strictness does not depend on the type.
+            try validateUTF8(key)
+            match = .unknown
         }
         try expectColon()
         return match
@@ -315,6 +320,12 @@ public struct JSONReader: FormatReader {
         return decoded
     }
 
+    /// Checks a string that is skipped rather than made into a `String`.
+    @usableFromInline
+    func validateUTF8(_ token: StringToken) throws {
+        guard withBytes(of: token, { UTF8Validation.isValid($0) }) else { throw syntaxError("invalid UTF-8 in a string") }
+    }
+
     /// The `String` for a scanned string token, which must be valid UTF-8.
     @inlinable
     func makeString(_ token: StringToken) throws -> String {
@@ -336,7 +347,9 @@ public struct JSONReader: FormatReader {
         case UInt8(ascii: "{"): return .map
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanNumber()
+            // The read that follows takes this token instead of scanning it again.
             cursor = number.start
+            peekedNumber = number
             if number.int64 != nil { return .int }
             if number.uint64 != nil { return .uint }
             return .double
@@ -357,7 +370,7 @@ public struct JSONReader: FormatReader {
         case UInt8(ascii: "f"): try expectLiteral("false")
         case UInt8(ascii: "\""):
             let token = try scanString()
-            guard withBytes(of: token, { UTF8Validation.isValid($0) }) else { throw syntaxError("invalid UTF-8 in a string") }
+            try validateUTF8(token)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             guard depth < context.limits.maxDepth else {

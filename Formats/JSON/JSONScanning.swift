@@ -110,6 +110,13 @@ extension JSONReader {
     /// Scans a number per RFC 8259 §6 (no leading zeros, digits on both sides of the point).
     @inlinable
     mutating func scanNumber() throws -> JSONNumber {
+        if let peeked = peekedNumber {
+            peekedNumber = nil
+            if peeked.start == cursor {
+                cursor = peeked.end
+                return peeked
+            }
+        }
         var start = cursor
         var number = JSONNumber(start: start)
         var byte = try byteAtCursor(keeping: &start)

@@ -56,6 +56,7 @@ public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
 public enum FieldMatch: Sendable {
     /// The key of the field at this index of the ``FieldNames`` table.
     case known(Int)
-    /// A key the type does not declare.
-    case unknown(String)
+    /// A key the type does not declare. It carries no name: building a `String` for every
+    /// skipped key would cost an allocation for a value nobody reads.
+    case unknown
 }

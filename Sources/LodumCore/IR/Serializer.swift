@@ -120,13 +120,17 @@ extension Serializer {
     }
 
     /// Writes a map from string keys to values, in the collection's order.
+    ///
+    /// With `keysNameFields`, coding paths name the keys as struct fields (`a.b`) rather
+    /// than map keys (`["a"]["b"]`): for maps that stand for structs, as Codable's keyed
+    /// containers do.
     @inlinable
-    public mutating func encodeMap<C: Collection, V: Serializable>(_ entries: C) throws
+    public mutating func encodeMap<C: Collection, V: Serializable>(_ entries: C, keysNameFields: Bool = false) throws
     where C.Element == (key: String, value: V) {
         try context.enterContainer()
         try beginMap(count: entries.count)
         for (key, value) in entries {
-            context.atKey(key)
+            context.atKey(key, isField: keysNameFields)
             try mapKey(key)
             try value.serialize(to: &self)
         }

@@ -115,25 +115,22 @@ extension Value: Serializable {
         case .string(let text): try serializer.write(text)
         case .bytes(let bytes): try serializer.write(bytes: bytes)
         case .array(let elements):
-            try serializer.context.enterContainer()
-            try serializer.beginSeq(count: elements.count)
-            for (index, element) in elements.enumerated() {
-                serializer.context.atIndex(index)
-                try element.serialize(to: &serializer, keysAreFields: keysAreFields)
-            }
-            try serializer.endSeq()
-            serializer.context.exitContainer()
+            try serializer.encodeSeq(elements.lazy.map { NamedTree(value: $0, keysAreFields: keysAreFields) })
         case .object(let members):
-            try serializer.context.enterContainer()
-            try serializer.beginMap(count: members.count)
-            for member in members {
-                serializer.context.atKey(member.key, isField: keysAreFields)
-                try serializer.mapKey(member.key)
-                try member.value.serialize(to: &serializer, keysAreFields: keysAreFields)
-            }
-            try serializer.endMap()
-            serializer.context.exitContainer()
+            try serializer.encodeMap(
+                members.lazy.map { (key: $0.key, value: NamedTree(value: $0.value, keysAreFields: keysAreFields)) },
+                keysNameFields: keysAreFields)
         }
+    }
+}
+
+/// A subtree that keeps its parent's way of naming members in coding paths.
+private struct NamedTree: Serializable {
+    let value: Value
+    let keysAreFields: Bool
+
+    func serialize<S: Serializer>(to serializer: inout S) throws {
+        try value.serialize(to: &serializer, keysAreFields: keysAreFields)
     }
 }
 
