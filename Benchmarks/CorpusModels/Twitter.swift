@@ -38,14 +38,14 @@ public struct TwitterStatus: Codable, Equatable, Sendable {
     /// `null` in every status of the corpus.
     public var contributors: AlwaysNull
     /// The original status, present only on retweets (never nested further in the corpus).
-    public var retweeted_status: Indirect<TwitterStatus>?
+    @Field(skipIfNil: true) public var retweeted_status: Indirect<TwitterStatus>?
     public var retweet_count: Int
     public var favorite_count: Int
     public var entities: TwitterStatusEntities
     public var favorited: Bool
     public var retweeted: Bool
     /// Present only on statuses that contain a link.
-    public var possibly_sensitive: Bool?
+    @Field(skipIfNil: true) public var possibly_sensitive: Bool?
     public var lang: String
 }
 
@@ -88,7 +88,7 @@ public struct TwitterUser: Codable, Equatable, Sendable {
     public var profile_image_url: String
     public var profile_image_url_https: String
     /// Absent for users without a banner.
-    public var profile_banner_url: String?
+    @Field(skipIfNil: true) public var profile_banner_url: String?
     public var profile_link_color: String
     public var profile_sidebar_border_color: String
     public var profile_sidebar_fill_color: String
@@ -104,7 +104,7 @@ public struct TwitterUser: Codable, Equatable, Sendable {
 @Lodum
 public struct TwitterUserEntities: Codable, Equatable, Sendable {
     /// Absent for users without a profile URL.
-    public var url: TwitterURLEntities?
+    @Field(skipIfNil: true) public var url: TwitterURLEntities?
     public var description: TwitterURLEntities
 }
 
@@ -132,7 +132,7 @@ public struct TwitterStatusEntities: Codable, Equatable, Sendable {
     public var urls: [TwitterURL]
     public var user_mentions: [TwitterUserMention]
     /// Absent for statuses without media.
-    public var media: [TwitterMedia]?
+    @Field(skipIfNil: true) public var media: [TwitterMedia]?
 }
 
 @Lodum
@@ -163,9 +163,9 @@ public struct TwitterMedia: Codable, Equatable, Sendable {
     public var type: String
     public var sizes: TwitterMediaSizes
     /// Present only on media that came from another status.
-    public var source_status_id: Int?
+    @Field(skipIfNil: true) public var source_status_id: Int?
     /// Present only on media that came from another status.
-    public var source_status_id_str: String?
+    @Field(skipIfNil: true) public var source_status_id_str: String?
 }
 
 @Lodum

@@ -20,3 +20,18 @@
 @attached(extension, conformances: Serializable, Deserializable, names: named(serialize), named(init), named(lodumFields))
 @attached(member, names: named(init))
 public macro Lodum() = #externalMacro(module: "LodumMacros", type: "LodumMacro")
+
+/// Options for one stored property of an `@Lodum` type, applied at compile time.
+///
+/// ```swift
+/// @Lodum struct User {
+///     var name: String
+///     @Field(skipIfNil: true) var nickname: String?   // absent from the output when nil
+/// }
+/// ```
+///
+/// - Parameter skipIfNil: When `true`, a `nil` value leaves the field out of the output
+///   instead of writing a null. The property must be declared as an Optional. On input, a
+///   missing key still reads as `nil`.
+@attached(peer)
+public macro Field(skipIfNil: Bool = false) = #externalMacro(module: "LodumMacros", type: "FieldMacro")

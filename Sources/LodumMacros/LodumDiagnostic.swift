@@ -10,6 +10,10 @@ enum LodumDiagnostic: DiagnosticMessage {
     case missingTypeAnnotation(property: String)
     /// A stored property is bound by a tuple or wildcard pattern instead of a single name.
     case unsupportedPattern
+    /// `@Field(skipIfNil: true)` on a property whose declared type is not an Optional.
+    case skipIfNilOnNonOptional(property: String)
+    /// An option whose value is not a literal the macro can read.
+    case nonLiteralOption(String)
 
     /// The declaration kinds `@Lodum` can be attached to but does not handle yet.
     enum UnsupportedKind: String {
@@ -53,6 +57,10 @@ enum LodumDiagnostic: DiagnosticMessage {
             @Lodum cannot serialize a property bound by a tuple or wildcard pattern; \
             declare each property with its own name
             """
+        case .skipIfNilOnNonOptional(let property):
+            "@Field(skipIfNil: true) needs an Optional type on '\(property)', spelled 'T?' or 'Optional<T>'"
+        case .nonLiteralOption(let option):
+            "@Field(\(option):) must be a literal 'true' or 'false'"
         }
     }
 
@@ -63,6 +71,8 @@ enum LodumDiagnostic: DiagnosticMessage {
             case .nonFinalClass: "nonFinalClass"
             case .missingTypeAnnotation: "missingTypeAnnotation"
             case .unsupportedPattern: "unsupportedPattern"
+            case .skipIfNilOnNonOptional: "skipIfNilOnNonOptional"
+            case .nonLiteralOption: "nonLiteralOption"
             }
         return MessageID(domain: "LodumMacros", id: id)
     }

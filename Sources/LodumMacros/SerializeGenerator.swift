@@ -7,6 +7,7 @@ struct SerializeGenerator {
 
     func makeSerializeFunction() throws -> FunctionDeclSyntax {
         let encoded = type.fields.filter(\.isEncoded)
+        let skippable = encoded.filter(\.skipsNil)
         let header: SyntaxNodeString =
             """
             \(raw: type.memberAccess.headerPrefix)\
@@ -15,14 +16,34 @@ struct SerializeGenerator {
         return try FunctionDeclSyntax(header) {
             let writeFields = ClosureExprSyntax(signature: closureSignature(bindingSerializer: !encoded.isEmpty)) {
                 for property in encoded {
-                    "try serializer.encodeField(\(literal: property.wireKey), self.\(property.identifier))"
+                    if property.skipsNil {
+                        """
+                        if let _lodum_present = self.\(property.identifier) {
+                            try serializer.encodeField(\(literal: property.wireKey), _lodum_present)
+                        }
+                        """
+                    } else {
+                        "try serializer.encodeField(\(literal: property.wireKey), self.\(property.identifier))"
+                    }
                 }
             }
-            // Built nodes carry no whitespace; format before splicing them into source text.
-            """
-            try serializer.encodeStruct(\(literal: type.name), fieldCount: \(literal: encoded.count)) \
-            \(writeFields.formatted())
-            """
+            if skippable.isEmpty {
+                // Built nodes carry no whitespace; format before splicing them into source text.
+                """
+                try serializer.encodeStruct(\(literal: type.name), fieldCount: \(literal: encoded.count)) \
+                \(writeFields.formatted())
+                """
+            } else {
+                // Formats that state lengths up front need the count of fields actually written.
+                "var _lodum_fieldCount = \(literal: encoded.count - skippable.count)"
+                for property in skippable {
+                    "if self.\(property.identifier) != nil { _lodum_fieldCount += 1 }"
+                }
+                """
+                try serializer.encodeStruct(\(literal: type.name), fieldCount: _lodum_fieldCount) \
+                \(writeFields.formatted())
+                """
+            }
         }
     }
 

@@ -15,6 +15,9 @@ struct StoredProperty {
     var wireKey: String
     /// Whether `serialize(to:)` writes the property.
     var isEncoded: Bool
+    /// Whether `serialize(to:)` leaves the field out when the property is `nil`
+    /// (`@Field(skipIfNil: true)`), instead of writing a null.
+    var skipsNil: Bool = false
     /// How `init(from:)` reads the property, or `nil` if it never does: a `let` with an
     /// initializer keeps its value, because Swift does not let an initializer overwrite it.
     var decoding: Decoding?
@@ -44,6 +47,7 @@ extension StoredProperty {
     ) -> [StoredProperty] {
         guard !variable.isStatic, !variable.isLazy else { return [] }
         let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
+        let options = FieldOptions(parsing: variable.attributes, diagnostics: &diagnostics)
         let declaredTypes = variable.bindings.declaredTypes
 
         var properties: [StoredProperty] = []
@@ -65,15 +69,23 @@ extension StoredProperty {
                 }
                 decoding = Decoding(type: declaredType, defaultValue: initializer)
             }
-            properties.append(
-                StoredProperty(
-                    identifier: pattern.identifier.trimmed,
-                    name: name,
-                    wireKey: name,
-                    isEncoded: true,
-                    decoding: decoding
-                )
+            var property = StoredProperty(
+                identifier: pattern.identifier.trimmed,
+                name: name,
+                wireKey: name,
+                isEncoded: true,
+                decoding: decoding
             )
+            if options.skipIfNil {
+                guard let declaredType, declaredType.isOptional else {
+                    diagnostics.append(
+                        Diagnostic(node: binding, message: LodumDiagnostic.skipIfNilOnNonOptional(property: name))
+                    )
+                    continue
+                }
+                property.skipsNil = true
+            }
+            properties.append(property)
         }
         return properties
     }

@@ -25,7 +25,10 @@ func assertLodumExpansion(
         source,
         expandedSource: expandedSource,
         diagnostics: diagnostics,
-        macroSpecs: ["Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances)],
+        macroSpecs: [
+            "Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances),
+            "Field": MacroSpec(type: FieldMacro.self),
+        ],
         applyFixIts: applyFixIts,
         fixedSource: fixedSource,
         failureHandler: { failure in
