@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Lodum", targets: ["Lodum"]),
         .library(name: "LodumCore", targets: ["LodumCore"]),
         .library(name: "LodumJSON", targets: ["LodumJSON"]),
+        .library(name: "LodumYAML", targets: ["LodumYAML"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
     ],
     dependencies: [
@@ -39,10 +40,23 @@ let package = Package(
             dependencies: ["LodumCore"],
             path: "Formats/JSON"
         ),
+        // The system libyaml (Debian: libyaml-dev), found by pkg-config.
+        .systemLibrary(
+            name: "CYAML",
+            path: "Formats/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The YAML backend on libyaml's event emitter and parser; depends on the core only.
+        .target(
+            name: "LodumYAML",
+            dependencies: ["LodumCore", "CYAML"],
+            path: "Formats/YAML"
+        ),
         // The umbrella users import: the core plus every built-in format.
         .target(
             name: "Lodum",
-            dependencies: ["LodumCore", "LodumJSON"],
+            dependencies: ["LodumCore", "LodumJSON", "LodumYAML"],
             path: "Sources/Lodum"
         ),
         // The README's main job: stream a million points to a file and back.
@@ -80,6 +94,11 @@ let package = Package(
                 .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
             ],
             path: "Tests/LodumMacrosTests"
+        ),
+        .testTarget(
+            name: "LodumYAMLTests",
+            dependencies: ["Lodum", "LodumYAML"],
+            path: "Tests/LodumYAMLTests"
         ),
         .testTarget(
             name: "LodumJSONTests",

@@ -185,7 +185,7 @@ public struct JSONWriter: FormatWriter {
     public mutating func write(_ value: Int64) throws {
         try writeScalar(captured: { try $0.write(value) }) { writer in
             try writer.output.reserve(20)
-            writer.output.commitUnchecked(JSONNumberFormatting.write(value, to: writer.output.nextFree))
+            writer.output.commitUnchecked(NumberText.write(value, to: writer.output.nextFree))
         }
     }
 
@@ -193,7 +193,7 @@ public struct JSONWriter: FormatWriter {
     public mutating func write(_ value: UInt64) throws {
         try writeScalar(captured: { try $0.write(value) }) { writer in
             try writer.output.reserve(20)
-            writer.output.commitUnchecked(JSONNumberFormatting.write(value, to: writer.output.nextFree))
+            writer.output.commitUnchecked(NumberText.write(value, to: writer.output.nextFree))
         }
     }
 
@@ -201,13 +201,13 @@ public struct JSONWriter: FormatWriter {
     public mutating func write(_ value: Double) throws {
         // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { try JSONNumberFormatting.write(value, to: &$0.output) })
+        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
     }
 
     @inlinable
     public mutating func write(_ value: Float) throws {
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { try JSONNumberFormatting.write(value, to: &$0.output) })
+        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
     }
 
     @usableFromInline

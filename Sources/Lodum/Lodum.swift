@@ -1,5 +1,6 @@
 @_exported import LodumCore
 @_exported import LodumJSON
+@_exported import LodumYAML
 
 /// The namespace of the umbrella module: the registry of built-in formats.
 public enum Lodum {
@@ -13,7 +14,7 @@ public enum Lodum {
     ///     let bytes = try format.encode(dataset)
     /// }
     /// ```
-    public static let formats: [any Format.Type] = [JSON.self]
+    public static let formats: [any Format.Type] = [JSON.self, YAML.self]
 
     /// The built-in format with this name (`"json"`), if any.
     public static func format(named name: String) -> (any Format.Type)? {
