@@ -40,6 +40,14 @@ struct DocumentationExamplesTests {
         #expect(pretty.hasPrefix("{\n  \"name\": \"untitled\""))
     }
 
+    @Test func sameTypeAsYAML() throws {
+        let dataset = DocsDataset(points: [DocsPoint(x: 1, y: 2)])
+        let config = try YAML.encodeString(dataset)
+        #expect(config == "name: untitled\npoints:\n- x: 1\n  y: 2\nnote: null\n")
+        let again = try YAML.decode(DocsDataset.self, from: config)
+        #expect(again.points[0].x == 1)
+    }
+
     @Test func missingKeysTakeDefaults() throws {
         let dataset = try JSON.decode(DocsDataset.self, from: #"{"points":[]}"#)
         #expect(dataset.name == "untitled")
