@@ -8,8 +8,9 @@ final class YAMLEmitter {
     private let emitterReady: Bool
     /// Where libyaml's output goes; flushed to the sink each time it fills.
     var output: OutputBuffer
-    /// An error of the sink, reported through libyaml's write handler.
-    private var sinkFailure: LodumError?
+    /// An error of the sink, reported through libyaml's write handler and rethrown as the
+    /// sink threw it (as a format writing to the buffer directly would).
+    private var sinkFailure: (any Error)?
 
     init(output: OutputBuffer, options: YAMLOptions) {
         self.output = output
@@ -39,12 +40,10 @@ final class YAMLEmitter {
         do {
             try output.append(bytes)
             return 1
-        } catch let error as LodumError {
-            sinkFailure = error
         } catch {
-            sinkFailure = LodumError(.io("\(error)"))
+            sinkFailure = error
+            return 0
         }
-        return 0
     }
 
     /// Builds an event with `initialize` (a libyaml `*_event_initialize` call) and emits it.
@@ -60,11 +59,12 @@ final class YAMLEmitter {
 
     /// Writes out everything libyaml still holds.
     func flush() throws {
-        guard emitterReady else { return }
+        // Before a stream start libyaml has no encoding, and its flush asserts on that.
+        guard emitterReady, emitter.pointee.encoding != YAML_ANY_ENCODING else { return }
         guard yaml_emitter_flush(emitter) == 1 else { throw emitError() }
     }
 
-    private func emitError() -> LodumError {
+    private func emitError() -> any Error {
         if let sinkFailure { return sinkFailure }
         let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "libyaml could not emit the event"
         if emitter.pointee.error == YAML_MEMORY_ERROR { return LodumError(.io("libyaml ran out of memory")) }

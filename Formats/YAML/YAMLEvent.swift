@@ -89,6 +89,13 @@ struct RecordedEvent {
     var text: [UInt8]
     var target: RecordedNode?
     var mark: YAMLMark
+
+    /// The nodes this event stands for in the expanded document: 1 for a node's start, the
+    /// whole expansion of the node an alias names, 0 for an end.
+    var expandedSize: Int {
+        if kind == .alias { return target?.expandedSize ?? 0 }
+        return kind.startsNode ? 1 : 0
+    }
 }
 
 /// The events of one node, in order.
@@ -99,13 +106,40 @@ final class RecordedNode {
     var depth = 0
     /// The anchor this node is recorded for, if any.
     let anchor: [UInt8]?
+    /// How many nodes the node expands to, its aliases expanded: what repeating it costs
+    /// against ``Limits/maxAliasExpansion``. Saturates rather than overflows.
+    var expandedSize = 0
 
     init(anchor: [UInt8]? = nil) {
         self.anchor = anchor
     }
 
+    /// A node of events copied from another, with its size.
+    init(events: ArraySlice<RecordedEvent>) {
+        anchor = nil
+        self.events = Array(events)
+        expandedSize = Self.expandedSize(of: events)
+    }
+
     var isMapping: Bool { events.first?.kind == .mappingStart }
     var isSequence: Bool { events.first?.kind == .sequenceStart }
+
+    /// Appends an event, adding what it stands for to ``expandedSize``.
+    func append(_ event: RecordedEvent) {
+        events.append(event)
+        expandedSize = Self.adding(expandedSize, event.expandedSize)
+    }
+
+    /// The nodes `events` stand for, their aliases expanded, saturating at `Int.max`.
+    static func expandedSize(of events: some Sequence<RecordedEvent>) -> Int {
+        events.reduce(0) { adding($0, $1.expandedSize) }
+    }
+
+    /// `a + b`, or `Int.max` when that overflows: expansions of nested aliases multiply.
+    static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
 }
 
 /// An event exactly as libyaml reports it, with its anchor, tag and style: what the YAML

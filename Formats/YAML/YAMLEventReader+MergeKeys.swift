@@ -19,13 +19,25 @@ extension YAMLEventReader {
     /// Replaces the merge key at the current event, and its value, with the merged entries
     /// followed by the rest of the mapping.
     func resolveMergeKey() throws {
-        guard let last = frames.indices.last else { return }
+        let last = frames.count - 1
+        guard last >= 0 else { return }
         if frames[last].merged { throw syntaxError("a mapping has more than one merge key <<") }
         if frames[last].keysOverflowed {
             throw syntaxError("a merge key << after more than \(Self.trackedKeysPerMapping) keys of its mapping is not supported")
         }
+        // A merge key read from libyaml pays, before any work, for everything its sources
+        // stand for (resolving their own merge keys visits all of it) and for the aliases in
+        // the rest of its mapping, which the replay below repeats. In a replayed node it
+        // was paid for with the replay.
+        let isPaid = isReplayed
         let sources = try readMergeSources()
+        if !isPaid {
+            try countExpansion(sources.reduce(0) { RecordedNode.adding($0, $1.expandedSize) })
+        }
         let rest = try readRestOfMapping()
+        if !isPaid {
+            try countExpansion(RecordedNode.expandedSize(of: rest.events.lazy.filter { $0.kind == .alias }))
+        }
 
         var excluded = Set<[UInt8]>()
         var start = frames[last].keyBytesStart
@@ -44,7 +56,6 @@ extension YAMLEventReader {
         for source in sources {
             for entry in try entries(of: source, isBody: false) {
                 if let key = entry.key, !excluded.insert(key).inserted { continue }
-                try countExpansion(entry.events.count { $0.kind.startsNode })
                 merged.events.append(contentsOf: entry.events)
             }
         }
@@ -106,9 +117,7 @@ extension YAMLEventReader {
             if element.kind == .alias, let target = element.target, target.isMapping {
                 sources.append(target)
             } else if element.kind == .mappingStart {
-                let inline = RecordedNode()
-                inline.events = Array(events[index..<end])
-                sources.append(inline)
+                sources.append(RecordedNode(events: events[index..<end]))
             } else {
                 throw mergeValueError()
             }
@@ -124,7 +133,7 @@ extension YAMLEventReader {
         while true {
             let event = recordedEvent()
             try accountRecorded(event)
-            node.events.append(event)
+            node.append(event)
             switch kind {
             case .sequenceStart, .mappingStart:
                 depth += 1
@@ -185,13 +194,10 @@ extension YAMLEventReader {
                 if value.kind == .alias, let target = value.target {
                     nested += try mergeSources(in: target)
                 } else {
-                    let inline = RecordedNode()
-                    inline.events = Array(events[keyEnd..<valueEnd])
-                    nested += try mergeSources(in: inline)
+                    nested += try mergeSources(in: RecordedNode(events: events[keyEnd..<valueEnd]))
                 }
             } else {
-                let key = keyEvent.kind == .scalar ? keyEvent.text : nil
-                own.append(MappingEntry(key: key, events: events[index..<valueEnd]))
+                own.append(MappingEntry(key: Self.keyText(of: keyEvent), events: events[index..<valueEnd]))
             }
             index = valueEnd
         }
@@ -204,6 +210,18 @@ extension YAMLEventReader {
             }
         }
         return own
+    }
+
+    /// The text of a key that is a scalar, or an alias of one (`*k : v`); `nil` for a key
+    /// that is a collection.
+    static func keyText(of event: RecordedEvent) -> [UInt8]? {
+        switch event.kind {
+        case .scalar: return event.text
+        case .alias:
+            guard let target = event.target, target.events.count == 1, let scalar = target.events.first, scalar.kind == .scalar else { return nil }
+            return scalar.text
+        default: return nil
+        }
     }
 
     /// The index just past the node that starts at `start`.

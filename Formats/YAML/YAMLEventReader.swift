@@ -7,8 +7,11 @@ import LodumCore
 ///
 /// It keeps one libyaml event at a time, the nodes that carry anchors (recorded as events,
 /// their aliases as references, so memory is bounded by the input, never by the expansion),
-/// and a stack of the open collections. Every event that an alias or a merge key repeats
-/// counts toward ``Limits/maxAliasExpansion``.
+/// and a stack of the open collections. Every node that an alias or a merge key repeats
+/// counts toward ``Limits/maxAliasExpansion``, and it counts when the alias is read: an
+/// alias costs the whole expansion of its node at once (each recorded node knows its
+/// size), so an alias bomb fails at its first oversized alias instead of after replaying
+/// the limit's worth of nodes.
 @usableFromInline
 final class YAMLEventReader {
     // MARK: libyaml
@@ -21,7 +24,8 @@ final class YAMLEventReader {
     /// How much of the input window has been handed to libyaml.
     private var handedOver = 0
     /// An error of the byte source, reported through libyaml's read handler.
-    private var sourceFailure: LodumError?
+    /// Rethrown as the source threw it (as a format reading the buffer directly would).
+    private var sourceFailure: (any Error)?
     let limits: Limits
 
     // MARK: The current event
@@ -54,13 +58,13 @@ final class YAMLEventReader {
     struct Replay {
         let node: RecordedNode
         var index: Int
-        /// Whether replayed nodes count toward the expansion limit (not for a merged
-        /// mapping, whose copied entries were counted as they were copied).
-        let counts: Bool
     }
 
     /// Recorded nodes being replayed, innermost last.
     private var replays: [Replay] = []
+    /// Whether the current event comes from a replay rather than from libyaml. A replayed
+    /// node was paid for, with every alias inside it, when its replay began.
+    private(set) var isReplayed = false
     /// Nodes repeated by aliases and merge keys in this document.
     var expandedNodes = 0
 
@@ -141,12 +145,10 @@ final class YAMLEventReader {
             handedOver += count
             sizeRead.pointee = count
             return 1
-        } catch let error as LodumError {
-            sourceFailure = error
         } catch {
-            sourceFailure = LodumError(.io("\(error)"))
+            sourceFailure = error
+            return 0
         }
-        return 0
     }
 
     /// The position of the current event, or of libyaml's progress before the first one.
@@ -167,8 +169,10 @@ final class YAMLEventReader {
             switch kind {
             case .alias:
                 guard let target = aliasTarget else { throw syntaxError("an alias without its node") }
+                // An alias in a replayed node is part of what that replay paid for.
+                if !isReplayed { try countExpansion(target.expandedSize) }
                 guard replays.count < limits.maxDepth else { throw LodumError(.limitExceeded(.depth(limits.maxDepth)), position: position) }
-                replays.append(Replay(node: target, index: 0, counts: true))
+                replays.append(Replay(node: target, index: 0))
             case .scalar where isMergeKey:
                 try resolveMergeKey()
             default:
@@ -187,29 +191,32 @@ final class YAMLEventReader {
 
     /// Moves to the next event as read or replayed, aliases not yet expanded.
     func fetch() throws {
-        while let last = replays.last {
-            let node = last.node
-            guard last.index < node.events.count else {
+        var top = replays.count - 1
+        while top >= 0 {
+            let node = replays[top].node
+            let index = replays[top].index
+            guard index < node.events.count else {
                 replays.removeLast()
+                top -= 1
                 continue
             }
-            replays[replays.count - 1].index += 1
-            let recorded = node.events[last.index]
-            if last.counts, recorded.kind.startsNode, recorded.kind != .alias { try countExpansion(1) }
-            load(recorded)
+            replays[top].index = index + 1
+            load(node.events[index])
+            isReplayed = true
             return
         }
+        isReplayed = false
         try parseNext()
     }
 
-    /// Replays a mapping rebuilt by a merge key; its copies were counted as they were made.
+    /// Replays a mapping rebuilt by a merge key, which paid for it when it was read.
     func appendReplay(of node: RecordedNode) {
-        replays.append(Replay(node: node, index: 0, counts: false))
+        replays.append(Replay(node: node, index: 0))
     }
 
     /// Counts nodes that aliases or merge keys repeat, against the limit.
     func countExpansion(_ nodes: Int) throws {
-        expandedNodes += nodes
+        expandedNodes = RecordedNode.adding(expandedNodes, nodes)
         if expandedNodes > limits.maxAliasExpansion {
             throw LodumError(.limitExceeded(.aliasExpansion(limits.maxAliasExpansion)), position: position)
         }
@@ -297,6 +304,18 @@ final class YAMLEventReader {
                 throw LodumError(.unsupportedValue("unknown tag \(YAMLTag.display(bytes)); Lodum reads only the core tags !!str !!int !!float !!bool !!null !!binary !!timestamp !!seq !!map"),
                                  position: position)
             }
+            // A tag names the kind of its node: `!!str [1]` or `!!seq x` is not honoured by
+            // being ignored.
+            let fits: Bool
+            switch kind {
+            case .sequenceStart: fits = known == .seq || known == .nonSpecific
+            case .mappingStart: fits = known == .map || known == .nonSpecific
+            default: fits = known != .seq && known != .map
+            }
+            guard fits else {
+                let node = kind == .sequenceStart ? "a sequence" : kind == .mappingStart ? "a mapping" : "a scalar"
+                throw syntaxError("\(node) cannot carry the tag \(YAMLTag.display(bytes))")
+            }
             tag = known
         }
         if !recordings.isEmpty { try record() }
@@ -343,7 +362,7 @@ final class YAMLEventReader {
         var index = 0
         while index < recordings.count {
             let node = recordings[index]
-            node.events.append(recorded)
+            node.append(recorded)
             switch kind {
             case .sequenceStart, .mappingStart: node.depth += 1
             case .sequenceEnd, .mappingEnd: node.depth -= 1
@@ -363,7 +382,7 @@ final class YAMLEventReader {
         let node = RecordedNode(anchor: anchor)
         let recorded = recordedEvent()
         try accountRecorded(recorded)
-        node.events.append(recorded)
+        node.append(recorded)
         if kind == .scalar {
             anchors[anchor] = node
         } else {
@@ -378,7 +397,8 @@ final class YAMLEventReader {
     private func trackStructure() {
         switch kind {
         case .scalar:
-            if let last = frames.indices.last, frames[last].isMapping, frames[last].expectsKey {
+            let last = frames.count - 1
+            if last >= 0, frames[last].isMapping, frames[last].expectsKey {
                 if keyEnds.count - frames[last].keyEndsStart < Self.trackedKeysPerMapping {
                     keyBytes.append(contentsOf: text)
                     keyEnds.append(keyBytes.count)
@@ -405,7 +425,8 @@ final class YAMLEventReader {
     /// A whole node has been read: in a mapping, a key is followed by a value and a value
     /// by a key.
     private func nodeCompleted() {
-        guard let last = frames.indices.last, frames[last].isMapping else { return }
+        let last = frames.count - 1
+        guard last >= 0, frames[last].isMapping else { return }
         frames[last].expectsKey.toggle()
     }
 
@@ -415,7 +436,7 @@ final class YAMLEventReader {
         LodumError(.syntax(message), position: position)
     }
 
-    private func parseError() -> LodumError {
+    private func parseError() -> any Error {
         if let sourceFailure { return sourceFailure }
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "invalid YAML"

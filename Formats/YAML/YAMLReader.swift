@@ -11,6 +11,10 @@ public struct YAMLReader: FormatReader {
     let events: YAMLEventReader
     let yaml11Booleans: Bool
     var started = false
+    /// The start of the scalar that the last value read consumed, until the reader is asked
+    /// for anything else: a check the core makes after a read (`300` does not fit a `UInt8`)
+    /// then points at that value rather than at whatever follows it.
+    var consumedValueMark: YAMLMark?
 
     init(input: InputBuffer, options: YAMLOptions, limits: Limits) {
         self.context = CodingContext(limits: limits)
@@ -18,10 +22,25 @@ public struct YAMLReader: FormatReader {
         self.yaml11Booleans = options.yaml11Booleans
     }
 
-    public var position: InputPosition? { events.position }
+    /// Where the reader is: the value just read, if the last call read one, else the
+    /// current event.
+    public var position: InputPosition? { consumedValueMark?.position ?? events.position }
+
+    /// An error at the current event (the reader's own errors are about what it is looking at).
+    func failure(_ kind: LodumError.Kind) -> LodumError {
+        LodumError(kind, path: context.path, position: events.position)
+    }
+
+    /// Moves past the scalar the current event holds, recording where it started.
+    mutating func consumeValue() throws {
+        let start = events.mark
+        try advance()
+        consumedValueMark = start
+    }
 
     /// Moves to the next event; errors from libyaml and the alias resolver get the path.
     mutating func advance() throws {
+        consumedValueMark = nil
         do {
             try events.advance()
         } catch var failure as LodumError {
@@ -45,12 +64,12 @@ public struct YAMLReader: FormatReader {
         case .streamEnd:
             return false
         default:
-            throw error(.syntax("expected a document"))
+            throw failure(.syntax("expected a document"))
         }
     }
 
     public mutating func endDocument() throws {
-        guard events.kind == .documentEnd else { throw error(.syntax("expected the end of the document")) }
+        guard events.kind == .documentEnd else { throw failure(.syntax("expected the end of the document")) }
         try advance()
     }
 
@@ -59,9 +78,9 @@ public struct YAMLReader: FormatReader {
         case .streamEnd:
             return
         case .documentStart:
-            throw error(.syntax("a second document follows the first; read a multi-document stream with documents(_:from:)"))
+            throw failure(.syntax("a second document follows the first; read a multi-document stream with documents(_:from:)"))
         default:
-            throw error(.syntax("unexpected content after the end of the document"))
+            throw failure(.syntax("unexpected content after the end of the document"))
         }
     }
 
@@ -95,6 +114,7 @@ public struct YAMLReader: FormatReader {
     }
 
     public mutating func nextElement() throws -> Bool {
+        consumedValueMark = nil
         guard events.kind == .sequenceEnd else { return true }
         try advance()
         return false
@@ -116,7 +136,7 @@ public struct YAMLReader: FormatReader {
             try advance()
             return key
         default:
-            throw error(.unsupportedValue("a mapping key that is a collection cannot be read as a String key"))
+            throw failure(.unsupportedValue("a mapping key that is a collection cannot be read as a String key"))
         }
     }
 
@@ -131,6 +151,7 @@ public struct YAMLReader: FormatReader {
         case .nonSpecific, .str, .timestamp, .binary:
             return .string
         case .null:
+            guard YAMLScalarResolution.resolve(text, yaml11Booleans: false) == .null else { throw invalidTagged("!!null") }
             return .null
         case .bool:
             guard case .bool(let flag) = YAMLScalarResolution.word(text, yaml11Booleans: true) else { throw invalidTagged("!!bool") }
@@ -149,23 +170,24 @@ public struct YAMLReader: FormatReader {
             default: throw invalidTagged("!!float")
             }
         case .seq, .map:
-            throw error(.syntax("a scalar cannot carry the tag \(events.tag == .seq ? "!!seq" : "!!map")"))
+            throw failure(.syntax("a scalar cannot carry the tag \(events.tag == .seq ? "!!seq" : "!!map")"))
         }
     }
 
     func invalidTagged(_ tag: String) -> LodumError {
-        error(.typeMismatch(expected: "a valid \(tag) value", found: LodumError.describeFound("String", String(reflecting: String(decoding: events.text, as: UTF8.self)))))
+        failure(.typeMismatch(expected: "a valid \(tag) value", found: LodumError.describeFound("String", String(reflecting: String(decoding: events.text, as: UTF8.self)))))
     }
 
     public mutating func decodeNil() throws -> Bool {
+        consumedValueMark = nil
         guard events.kind == .scalar, try scalarValue() == .null else { return false }
-        try advance()
+        try consumeValue()
         return true
     }
 
     public mutating func readBool() throws -> Bool {
         guard events.kind == .scalar, case .bool(let flag) = try scalarValue() else { throw mismatch(expected: "Bool") }
-        try advance()
+        try consumeValue()
         return flag
     }
 
@@ -183,7 +205,7 @@ public struct YAMLReader: FormatReader {
             value = exact
         default: throw mismatch(expected: "Int")
         }
-        try advance()
+        try consumeValue()
         return value
     }
 
@@ -203,12 +225,12 @@ public struct YAMLReader: FormatReader {
             value = exact
         default: throw mismatch(expected: "UInt")
         }
-        try advance()
+        try consumeValue()
         return value
     }
 
     func outOfRange(_ type: String) -> LodumError {
-        error(.numberOutOfRange(String(decoding: events.text, as: UTF8.self), type: type))
+        failure(.numberOutOfRange(String(decoding: events.text, as: UTF8.self), type: type))
     }
 
     public mutating func readDouble() throws -> Double {
@@ -220,7 +242,7 @@ public struct YAMLReader: FormatReader {
         case .double(let number, _): value = number
         default: throw mismatch(expected: "Double")
         }
-        try advance()
+        try consumeValue()
         return value
     }
 
@@ -234,7 +256,7 @@ public struct YAMLReader: FormatReader {
     public mutating func readString() throws -> String {
         guard events.kind == .scalar, events.tag != .binary, try scalarValue() != .null else { throw mismatch(expected: "String") }
         let text = String(decoding: events.text, as: UTF8.self)
-        try advance()
+        try consumeValue()
         return text
     }
 
@@ -245,15 +267,16 @@ public struct YAMLReader: FormatReader {
         if events.tag != .binary, try scalarValue() != .string { throw mismatch(expected: "Bytes") }
         let compact = String(decoding: events.text.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }, as: UTF8.self)
         guard let bytes = Base64.decode(compact) else {
-            throw error(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: compact))))
+            throw failure(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: compact))))
         }
-        try advance()
+        try consumeValue()
         return bytes
     }
 
     // MARK: Any value
 
     public mutating func peekKind() throws -> ValueKind {
+        consumedValueMark = nil
         switch events.kind {
         case .mappingStart: return .map
         case .sequenceStart: return .sequence
@@ -268,7 +291,7 @@ public struct YAMLReader: FormatReader {
             case .string: return .string
             }
         default:
-            throw error(.syntax("expected a value"))
+            throw failure(.syntax("expected a value"))
         }
     }
 
@@ -279,14 +302,14 @@ public struct YAMLReader: FormatReader {
             case .sequenceStart, .mappingStart:
                 depth += 1
                 guard context.depth + depth <= context.limits.maxDepth else {
-                    throw error(.limitExceeded(.depth(context.limits.maxDepth)))
+                    throw failure(.limitExceeded(.depth(context.limits.maxDepth)))
                 }
             case .sequenceEnd, .mappingEnd:
                 depth -= 1
             case .scalar:
                 _ = try scalarValue()
             default:
-                throw error(.syntax("expected a value"))
+                throw failure(.syntax("expected a value"))
             }
             try advance()
         } while depth > 0
@@ -311,6 +334,6 @@ public struct YAMLReader: FormatReader {
         case .sequenceEnd: found = "the end of a sequence"
         default: found = "the end of the document"
         }
-        return error(.typeMismatch(expected: expected, found: found))
+        return failure(.typeMismatch(expected: expected, found: found))
     }
 }

@@ -40,20 +40,45 @@ enum YAMLScalarResolution {
     /// Booleans when asked.
     @usableFromInline
     static func word(_ text: UnsafeRawBufferPointer, yaml11Booleans: Bool) -> YAMLScalarValue {
-        guard text.count <= 5 else { return .string }
-        let word = String(decoding: text, as: UTF8.self)
-        switch word {
-        case "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        default: break
+        // Compared byte by byte: this runs for every plain scalar that starts like a word,
+        // and for every key and string the writer checks.
+        switch text.count {
+        case 2:
+            if yaml11Booleans, isSpelled(text, "on") { return .bool(true) }
+            if yaml11Booleans, isSpelled(text, "no") { return .bool(false) }
+        case 3:
+            if yaml11Booleans, isSpelled(text, "yes") { return .bool(true) }
+            if yaml11Booleans, isSpelled(text, "off") { return .bool(false) }
+        case 4:
+            if isSpelled(text, "null") { return .null }
+            if isSpelled(text, "true") { return .bool(true) }
+        case 5:
+            if isSpelled(text, "false") { return .bool(false) }
+        default:
+            break
         }
-        guard yaml11Booleans else { return .string }
-        switch word {
-        case "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
-        case "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
-        default: return .string
+        return .string
+    }
+
+    /// Whether `text` is `word` (lowercase ASCII) in one of the schema's three spellings:
+    /// `word`, `Word` or `WORD`.
+    @usableFromInline
+    static func isSpelled(_ text: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard text.count == count, count > 1 else { return false }
+        let letters = word.utf8Start
+        let first = text[0]
+        guard first == letters[0] || first == letters[0] &- 0x20 else { return false }
+        let restIsUpper = text[1] == letters[1] &- 0x20
+        guard restIsUpper || text[1] == letters[1] else { return false }
+        // `wORD` is not a spelling: an uppercase rest needs an uppercase first letter.
+        if restIsUpper, first == letters[0] { return false }
+        var index = 2
+        while index < count {
+            guard text[index] == (restIsUpper ? letters[index] &- 0x20 : letters[index]) else { return false }
+            index += 1
         }
+        return true
     }
 
     /// Integers (decimal, `0o` octal, `0x` hex) and floats (with `.inf` and `.nan`), or
@@ -134,14 +159,17 @@ enum YAMLScalarResolution {
     @usableFromInline
     static func float(_ text: UnsafeRawBufferPointer, signLength: Int) -> YAMLScalarValue? {
         let body = UnsafeRawBufferPointer(rebasing: text[signLength...])
-        let word = String(decoding: body, as: UTF8.self)
-        switch word {
-        case ".inf", ".Inf", ".INF":
-            return .double(text[0] == UInt8(ascii: "-") ? -.infinity : .infinity, isIntegerSyntax: false)
-        case ".nan", ".NaN", ".NAN":
-            return signLength == 0 ? .double(.nan, isIntegerSyntax: false) : nil
-        default:
-            break
+        if body.count == 4, body[0] == UInt8(ascii: ".") {
+            let name = UnsafeRawBufferPointer(rebasing: body[1...])
+            if isSpelled(name, "inf") {
+                return .double(text[0] == UInt8(ascii: "-") ? -.infinity : .infinity, isIntegerSyntax: false)
+            }
+            // `.nan`, `.NaN`, `.NAN`.
+            let isNaN = (name[0] == UInt8(ascii: "n") && isSpelled(name, "nan"))
+                || (name[0] == UInt8(ascii: "N") && name[1] | 0x20 == UInt8(ascii: "a") && name[2] == UInt8(ascii: "N"))
+            if isNaN {
+                return signLength == 0 ? .double(.nan, isIntegerSyntax: false) : nil
+            }
         }
         var index = 0
         let count = body.count
@@ -197,9 +225,9 @@ enum YAMLScalarResolution {
     @usableFromInline
     static func isReservedWord(_ text: UnsafeRawBufferPointer) -> Bool {
         if resolve(text, yaml11Booleans: true) != .string { return true }
-        guard text.count <= 2 else { return false }
-        switch String(decoding: text, as: UTF8.self) {
-        case "~", "<<", "=": return true
+        switch text.count {
+        case 1: return text[0] == UInt8(ascii: "~") || text[0] == UInt8(ascii: "=")
+        case 2: return text[0] == UInt8(ascii: "<") && text[1] == UInt8(ascii: "<")
         default: return false
         }
     }

@@ -53,8 +53,12 @@ public struct YAMLWriter: FormatWriter {
     }
 
     public mutating func finish() throws {
-        if streamStarted { try emit { yaml_stream_end_event_initialize($0) } }
-        try emitter.flush()
+        // With no document (an empty `dump(documents:)`) there is no stream to end, and
+        // libyaml must not be flushed: it asserts that a stream was started.
+        if streamStarted {
+            try emit { yaml_stream_end_event_initialize($0) }
+            try emitter.flush()
+        }
         try emitter.output.flush()
     }
 
@@ -159,7 +163,7 @@ public struct YAMLWriter: FormatWriter {
         let style: yaml_scalar_style_t
         if YAMLScalarResolution.needsQuoting(text) {
             style = YAML_SINGLE_QUOTED_SCALAR_STYLE
-        } else if text.contains(0x0A) {
+        } else if Self.containsLineFeed(text) {
             style = YAML_LITERAL_SCALAR_STYLE
         } else {
             style = YAML_ANY_SCALAR_STYLE
@@ -179,6 +183,17 @@ public struct YAMLWriter: FormatWriter {
                 try emit { yaml_scalar_event_initialize($0, nil, tag.utf8Start, base, length, 0, 0, YAML_ANY_SCALAR_STYLE) }
             }
         }
+    }
+
+    /// Whether `text` spans lines (a plain loop: this runs for every string written).
+    static func containsLineFeed(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        var index = 0
+        while index < text.count {
+            if base[index] == 0x0A { return true }
+            index += 1
+        }
+        return false
     }
 
     /// libyaml asserts that a scalar's text pointer is not null, even for empty text.

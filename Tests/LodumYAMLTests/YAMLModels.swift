@@ -1,0 +1,127 @@
+import Foundation
+import Lodum
+
+// Models shared by the YAML suites. Types used by one suite only live in its file.
+
+@Lodum struct YPoint: Equatable, Sendable {
+    var x: Int
+    var y: Int
+}
+
+@Lodum struct YRecord: Equatable, Sendable {
+    var id: Int
+    var name: String
+}
+
+/// The Codable twin of ``YRecord``.
+struct YCodableRecord: Codable, Equatable, Sendable {
+    var id: Int
+    var name: String
+}
+
+@Lodum struct YPerson: Equatable, Sendable {
+    var name: String
+    var age: Int
+}
+
+@Lodum struct YItem: Equatable, Sendable {
+    var sku: String
+    var price: Double
+    var quantity: UInt16
+}
+
+enum YCatalog {
+    /// A type nested in another.
+    @Lodum struct Section: Equatable, Sendable {
+        var title: String
+        var pages: [Int]
+    }
+}
+
+@Lodum struct YInventory: Equatable, Sendable {
+    var owner: YPerson
+    var items: [YItem]
+    var tags: [String]
+    var counts: [String: Int]
+    var itemsByName: [String: YItem]
+    var note: String?
+    var missingNote: String?
+    var matrix: [[Double]]
+    var sparse: [Int?]
+    var section: YCatalog.Section
+    var flags: [Bool]
+}
+
+/// Every scalar the data model has, one field per standard type.
+@Lodum struct YAllScalars: Equatable, Sendable {
+    var bool: Bool
+    var string: String
+    var int: Int
+    var int8: Int8
+    var int16: Int16
+    var int32: Int32
+    var int64: Int64
+    var uint: UInt
+    var uint8: UInt8
+    var uint16: UInt16
+    var uint32: UInt32
+    var uint64: UInt64
+    var float: Float
+    var double: Double
+
+    static let minimums = YAllScalars(
+        bool: false, string: "", int: .min, int8: .min, int16: .min, int32: .min, int64: .min,
+        uint: .min, uint8: .min, uint16: .min, uint32: .min, uint64: .min,
+        float: -.greatestFiniteMagnitude, double: -.greatestFiniteMagnitude)
+
+    static let maximums = YAllScalars(
+        bool: true, string: "max", int: .max, int8: .max, int16: .max, int32: .max, int64: .max,
+        uint: .max, uint8: .max, uint16: .max, uint32: .max, uint64: .max,
+        float: .greatestFiniteMagnitude, double: .greatestFiniteMagnitude)
+}
+
+@Lodum struct YBox<Wrapped: Serializable & Deserializable & Equatable>: Equatable {
+    var value: Wrapped
+}
+
+/// A struct with an optional, to tell `null` from a missing key.
+@Lodum struct YSettings: Equatable {
+    var name: String
+    var retries: Int = 3
+    var timeout: Double? = 1.5
+    var comment: String?
+}
+
+/// A docker-compose-like service, for merge keys.
+@Lodum struct YService: Equatable {
+    var image: String
+    var restart: String
+    var environment: [String: String]
+    var ports: [String]
+}
+
+@Lodum struct YNest {
+    var children: [YNest]
+}
+
+/// An error a test's own code throws, to tell it apart from Lodum's errors.
+struct YPlannedFailure: Error, Equatable {}
+
+/// Writes `elementCount` integers, then throws.
+struct YFailingSequence: Serializable {
+    var elementCount: Int
+
+    func serialize<S: Serializer>(to serializer: inout S) throws {
+        try serializer.encodeSeq((0..<elementCount).lazy.map { YFailingElement(value: $0, fails: $0 == elementCount - 1) }, count: nil)
+    }
+}
+
+struct YFailingElement: Serializable {
+    var value: Int
+    var fails: Bool
+
+    func serialize<S: Serializer>(to serializer: inout S) throws {
+        if fails { throw YPlannedFailure() }
+        try serializer.encode(value)
+    }
+}

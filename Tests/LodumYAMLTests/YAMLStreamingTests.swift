@@ -1,0 +1,253 @@
+import Foundation
+import Lodum
+import Testing
+
+@Lodum struct YNested: Equatable {
+    var name: String
+    var inner: YPoint
+    var list: [Int]
+}
+
+/// Streaming is a promise proven by behaviour: bytes reach the sink while the sequence is
+/// still being produced, and elements arrive while most of the source is unread.
+@Suite("YAML streaming dump and lazy load")
+struct YAMLStreamingTests {
+    static let total = 200_000
+
+    @Test func yamlClaimsStreamingDumpAndLazyLoad() {
+        #expect(YAML.capabilities.contains(.streamingDump))
+        #expect(YAML.capabilities.contains(.lazyLoad))
+    }
+
+    @Test func dumpContentsOfDeliversBytesBeforeTheSequenceIsExhausted() throws {
+        let sink = YAMLRecordingSink()
+        var generated = 0
+        var generatedAtFirstChunk: Int?
+        var largestChunk = 0
+        var chunkCount = 0
+        sink.onChunk = { chunk in
+            if generatedAtFirstChunk == nil { generatedAtFirstChunk = generated }
+            largestChunk = max(largestChunk, chunk.count)
+            chunkCount += 1
+        }
+        let points = (0..<Self.total).lazy.map { index -> YPoint in
+            generated += 1
+            return YPoint(x: index, y: -index)
+        }
+        let writer = YAML.makeWriter(output: OutputBuffer(sink: sink), options: YAMLOptions(), limits: .default, layout: .single)
+        #expect(writer.bufferCapacity == OutputBuffer.defaultCapacity)
+        try YAML.dump(contentsOf: points, to: sink)
+
+        let firstChunkAt = try #require(generatedAtFirstChunk)
+        #expect(firstChunkAt < Self.total / 10, "the first bytes left only after \(firstChunkAt) of \(Self.total) elements")
+        #expect(generated == Self.total)
+        // The writer's buffer never grows: every chunk fits in it, and there are many.
+        #expect(largestChunk <= OutputBuffer.defaultCapacity)
+        #expect(chunkCount > 20)
+        #expect(sink.finished && !sink.abandoned)
+    }
+
+    @Test func streamedOutputIsExactlyTheEncodedSequence() throws {
+        let sink = YAMLRecordingSink()
+        let points = (0..<2_000).map { YPoint(x: $0, y: 2 * $0) }
+        try YAML.dump(contentsOf: points.lazy.map { $0 }, to: sink)
+        #expect(sink.bytes == Array(try YAML.encode(points)))
+        #expect(sink.text.hasPrefix("- x: 0\n  y: 0\n- x: 1\n  y: 2\n"))
+    }
+
+    @Test func dumpOfOneLargeValueLeavesInBoundedChunks() throws {
+        let sink = YAMLRecordingSink()
+        let long = String(repeating: "0123456789abcdef ", count: OutputBuffer.defaultCapacity / 4)
+        try YAML.dump([long, "tail"], to: sink)
+        #expect(sink.chunks.count >= 3)
+        #expect(sink.chunks.allSatisfy { $0.count <= OutputBuffer.defaultCapacity })
+        #expect(try YAML.decode([String].self, from: sink.bytes) == [long, "tail"])
+    }
+
+    @Test func failedDumpAbandonsTheSink() {
+        let sink = YAMLRecordingSink()
+        #expect(throws: YPlannedFailure.self) { try YAML.dump(YFailingSequence(elementCount: 10), to: sink) }
+        #expect(sink.abandoned)
+        #expect(!sink.finished)
+    }
+
+    @Test func errorOfTheSinkReachesTheCallerAsThrownAndAbandonsIt() {
+        final class FailingSink: ByteSink {
+            var abandoned = false
+            func write(_ bytes: UnsafeRawBufferPointer) throws { throw YPlannedFailure() }
+            func abandon() { abandoned = true }
+        }
+        let sink = FailingSink()
+        #expect(throws: YPlannedFailure.self) { try YAML.dump(contentsOf: (0..<50_000).lazy.map { YPoint(x: $0, y: $0) }, to: sink) }
+        #expect(sink.abandoned)
+        let small = FailingSink()
+        #expect(throws: YPlannedFailure.self) { try YAML.dump(YPoint(x: 1, y: 2), to: small) }
+    }
+
+    @Test func errorOfTheSourceReachesTheCallerAsThrown() {
+        final class FailingSource: ByteSource {
+            var served = false
+            func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+                guard !served else { throw YPlannedFailure() }
+                served = true
+                let text: [UInt8] = Array("- {x: 1, y: 2}\n- {x: 3,".utf8)
+                buffer.copyBytes(from: text)
+                return text.count
+            }
+        }
+        #expect(throws: YPlannedFailure.self) { _ = try YAML.load([YPoint].self, from: FailingSource()) }
+        var points = YAML.stream(YPoint.self, from: FailingSource())
+        #expect(throws: YPlannedFailure.self) { while try points.next() != nil {} }
+    }
+
+    @Test func streamYieldsTheFirstElementBeforeTheSourceIsDrained() throws {
+        let source = YAMLCountingSource(YAMLFixtures.recordSequence(count: 20_000), chunkSize: 64)
+        var records = YAML.stream(YRecord.self, from: source)
+        #expect(source.reads == 0, "the stream opens its source only when first asked")
+        #expect(try records.next() == YRecord(id: 0, name: "record-0"))
+        #expect(!source.isDrained)
+        #expect(source.reads < source.totalChunks / 100, "read \(source.reads) of \(source.totalChunks) chunks before the first element")
+        for _ in 0..<99 { _ = try records.next() }
+        #expect(source.reads < source.totalChunks / 10, "read \(source.reads) of \(source.totalChunks) chunks for 100 elements")
+        var count = 100
+        while try records.next() != nil { count += 1 }
+        #expect(count == 20_000)
+        #expect(source.isDrained)
+    }
+
+    @Test func streamReadsThroughTheFixedWindow() throws {
+        let source = YAMLCountingSource(YAMLFixtures.recordSequence(count: 20_000), chunkSize: 1 << 20)
+        var records = YAML.stream(YRecord.self, from: source)
+        var count = 0
+        while try records.next() != nil { count += 1 }
+        #expect(count == 20_000)
+        #expect(source.largestRequest <= InputBuffer.defaultCapacity)
+    }
+
+    @Test func streamOfAFlowSequenceAndOfValues() throws {
+        var values = YAML.stream(Value.self, from: YAMLFixtures.bytes("[1, two, [3], {four: 4}, ~, 5.5, true, !!binary aGk=]"))
+        var collected: [Value] = []
+        while let value = try values.next() { collected.append(value) }
+        #expect(collected == [.int(1), .string("two"), .array([.int(3)]), yamlObject(["four": .int(4)]), .null, .double(5.5), .bool(true), .bytes([104, 105])])
+    }
+
+    @Test func streamOfSomethingOtherThanASequenceIsATypeMismatch() {
+        var numbers = YAML.stream(Int.self, from: YAMLFixtures.bytes("a: 1\n"))
+        let error = expectYAMLError { _ = try numbers.next() }
+        #expect(error?.kind == .typeMismatch(expected: "Sequence", found: "Mapping"))
+    }
+
+    @Test func streamElementErrorNamesTheElementAndEndsTheStream() throws {
+        var records = YAML.stream(YRecord.self, from: YAMLFixtures.bytes("- {id: 1, name: a}\n- {id: 2}\n- {id: 3, name: c}\n"))
+        #expect(try records.next()?.id == 1)
+        let error = expectYAMLError { _ = try records.next() }
+        #expect(error?.path.description == "[1].name")
+        #expect(try records.next() == nil)
+    }
+
+    @Test func streamWithAliasesBetweenElements() throws {
+        var points = YAML.stream(YPoint.self, from: YAMLFixtures.bytes("- &p {x: 1, y: 2}\n- *p\n- {<<: *p, y: 3}\n"))
+        #expect(try points.next() == YPoint(x: 1, y: 2))
+        #expect(try points.next() == YPoint(x: 1, y: 2))
+        #expect(try points.next() == YPoint(x: 1, y: 3))
+        #expect(try points.next() == nil)
+    }
+
+    @Test func streamFromAPipe() throws {
+        let pipe = Pipe()
+        let bytes = YAMLFixtures.recordSequence(count: 1_000)
+        #expect(bytes.count < 60_000)
+        pipe.fileHandleForWriting.write(Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        var records = YAML.stream(YRecord.self, from: pipe.fileHandleForReading)
+        var count = 0
+        while try records.next() != nil { count += 1 }
+        #expect(count == 1_000)
+    }
+
+    @Test func streamFromAMissingFileIsAnIOError() {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-missing-\(UUID().uuidString).yaml")
+        var records = YAML.stream(YRecord.self, from: url)
+        let error = expectYAMLError { _ = try records.next() }
+        guard case .io? = error?.kind else {
+            Issue.record("expected an io error, got \(String(describing: error))")
+            return
+        }
+    }
+}
+
+@Suite("YAML options")
+struct YAMLOptionsTests {
+    static let nested = YNested(name: "n", inner: YPoint(x: 1, y: 2), list: [1, 2])
+
+    @Test func flowStyleOutputParsesBack() throws {
+        let text = try YAML.encodeString(Self.nested, options: YAMLOptions(style: .flow))
+        #expect(text == "{name: n, inner: {x: 1, y: 2}, list: [1, 2]}\n")
+        #expect(try YAML.decode(YNested.self, from: text) == Self.nested)
+        let inventory = try YAML.encodeString(YAMLRoundTripTests.inventory, options: YAMLOptions(style: .flow, lineWidth: 40))
+        #expect(inventory.split(separator: "\n").count > 3, "flow output wraps at the line width")
+        #expect(try YAML.decode(YInventory.self, from: inventory) == YAMLRoundTripTests.inventory)
+    }
+
+    @Test func blockStyleIsTheDefault() throws {
+        #expect(try YAML.encodeString(Self.nested) == "name: n\ninner:\n  x: 1\n  y: 2\nlist:\n- 1\n- 2\n")
+    }
+
+    @Test func indentFourShowsFourSpaceIndentation() throws {
+        let text = try YAML.encodeString(Self.nested, options: YAMLOptions(indent: 4))
+        #expect(text.contains("inner:\n    x: 1\n    y: 2\n"), "\(text)")
+        #expect(try YAML.decode(YNested.self, from: text) == Self.nested)
+        let deep = try YAML.encodeString(["a": ["b": ["c": 1]]], options: YAMLOptions(indent: 4))
+        #expect(deep == "a:\n    b:\n        c: 1\n")
+    }
+
+    @Test func indentIsClampedToLibyamlsRange() {
+        #expect(YAMLOptions(indent: 1).indent == 2)
+        #expect(YAMLOptions(indent: 20).indent == 9)
+    }
+
+    @Test func lineWidthNilKeepsALongStringOnOneLine() throws {
+        let words = (0..<100).map { "word\($0)" }.joined(separator: " ")
+        let text = try YAML.encodeString(YLabel(label: words), options: YAMLOptions(lineWidth: nil))
+        #expect(text == "label: \(words)\n")
+        let wrapped = try YAML.encodeString(YLabel(label: words))
+        #expect(wrapped.split(separator: "\n").count > 5)
+        #expect(try YAML.decode(YLabel.self, from: wrapped).label == words)
+        let flow = try YAML.encodeString((0..<100).map { $0 }, options: YAMLOptions(style: .flow, lineWidth: nil))
+        #expect(flow.split(separator: "\n").count == 1)
+    }
+
+    @Test func lineWidthWrapsQuotedStringsAndTheyReadBackWhole() throws {
+        let words = "yes " + (0..<60).map { "w\($0)" }.joined(separator: "  ") + " "
+        for width in [10, 20, 80] {
+            let text = try YAML.encodeString(YLabel(label: words), options: YAMLOptions(lineWidth: width))
+            #expect(try YAML.decode(YLabel.self, from: text).label == words, "width \(width): \(text)")
+        }
+    }
+}
+
+@Suite("YAML in the format registry")
+struct YAMLRegistryTests {
+    @Test func registryHoldsYAML() throws {
+        let yaml = ObjectIdentifier(YAML.self)
+        #expect(Lodum.formats.contains { ObjectIdentifier($0) == yaml })
+        #expect(Lodum.format(named: "yaml").map(ObjectIdentifier.init) == yaml)
+        #expect(Lodum.format(named: "YAML").map(ObjectIdentifier.init) == yaml)
+        #expect(Lodum.format(forFileExtension: "yml").map(ObjectIdentifier.init) == yaml)
+        #expect(Lodum.format(forFileExtension: "yaml").map(ObjectIdentifier.init) == yaml)
+    }
+
+    @Test func identityAndCapabilities() {
+        #expect(YAML.name == "yaml")
+        #expect(YAML.fileExtensions == ["yaml", "yml"])
+        #expect(YAML.mediaType == "application/yaml")
+        #expect(YAML.capabilities == [.streamingDump, .lazyLoad, .humanReadable, .multiDocument])
+    }
+
+    @Test func formatFromTheRegistryEncodesAndDecodes() throws {
+        let format = try #require(Lodum.format(forFileExtension: "yml"))
+        let data = try format.encode(YPoint(x: 1, y: 2))
+        #expect(String(decoding: data, as: UTF8.self) == "x: 1\ny: 2\n")
+        #expect(try format.decode(YPoint.self, from: data) == YPoint(x: 1, y: 2))
+    }
+}
