@@ -7,10 +7,11 @@ final class YAMLEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private let emitterReady: Bool
     /// Where libyaml's output goes; flushed to the sink each time it fills.
-    var output: OutputBuffer
-    /// An error of the sink, reported through libyaml's write handler and rethrown as the
+    @exclusivity(unchecked) var output: OutputBuffer
+    /// An error of the sink, reported through libyaml's write handler. Like the output
+    /// buffer, it opts out of dynamic exclusivity checks: the emitter belongs to one writer.and rethrown as the
     /// sink threw it (as a format writing to the buffer directly would).
-    private var sinkFailure: (any Error)?
+    @exclusivity(unchecked) private var sinkFailure: (any Error)?
 
     init(output: OutputBuffer, options: YAMLOptions) {
         self.output = output

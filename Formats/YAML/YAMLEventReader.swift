@@ -12,6 +12,11 @@ import LodumCore
 /// alias costs the whole expansion of its node at once (each recorded node knows its
 /// size), so an alias bomb fails at its first oversized alias instead of after replaying
 /// the limit's worth of nodes.
+///
+/// Its stored properties opt out of dynamic exclusivity checks: one reader belongs to one
+/// `YAMLReader`, used by one thread at a time, and no access to a property spans a call
+/// that could reach the same property. The checks cost more than libyaml's own parsing
+/// per event otherwise.
 @usableFromInline
 final class YAMLEventReader {
     // MARK: libyaml
@@ -19,41 +24,41 @@ final class YAMLEventReader {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private let parserReady: Bool
-    private var holdsEvent = false
-    private var input: InputBuffer
+    @exclusivity(unchecked) private var holdsEvent = false
+    @exclusivity(unchecked) private var input: InputBuffer
     /// How much of the input window has been handed to libyaml.
-    private var handedOver = 0
+    @exclusivity(unchecked) private var handedOver = 0
     /// An error of the byte source, reported through libyaml's read handler.
     /// Rethrown as the source threw it (as a format reading the buffer directly would).
-    private var sourceFailure: (any Error)?
+    @exclusivity(unchecked) private var sourceFailure: (any Error)?
     let limits: Limits
 
     // MARK: The current event
 
     /// The kind of the current event.
-    private(set) var kind = YAMLEventKind.streamStart
+    @exclusivity(unchecked) private(set) var kind = YAMLEventKind.streamStart
     /// The current event's tag.
-    private(set) var tag = YAMLTag.none
+    @exclusivity(unchecked) private(set) var tag = YAMLTag.none
     /// Whether the current scalar is plain (unquoted, not a block scalar).
-    private(set) var isPlain = false
+    @exclusivity(unchecked) private(set) var isPlain = false
     /// The current scalar's UTF-8 text, valid until the next event.
-    private(set) var text = UnsafeRawBufferPointer(start: nil, count: 0)
+    @exclusivity(unchecked) private(set) var text = UnsafeRawBufferPointer(start: nil, count: 0)
     /// Where the current event starts.
-    private(set) var mark = YAMLMark()
+    @exclusivity(unchecked) private(set) var mark = YAMLMark()
     /// The node the current alias event names.
-    private(set) var aliasTarget: RecordedNode?
+    @exclusivity(unchecked) private(set) var aliasTarget: RecordedNode?
     /// Holds the text of replayed scalars; grows to the longest one.
-    private var scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 1)
-    private var scratchCapacity = 256
+    @exclusivity(unchecked) private var scratch = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 1)
+    @exclusivity(unchecked) private var scratchCapacity = 256
 
     // MARK: Anchors
 
     /// Completed anchored nodes of the current document, by anchor name.
-    private var anchors: [[UInt8]: RecordedNode] = [:]
+    @exclusivity(unchecked) private var anchors: [[UInt8]: RecordedNode] = [:]
     /// Anchored nodes still being read.
-    private var recordings: [RecordedNode] = []
+    @exclusivity(unchecked) private var recordings: [RecordedNode] = []
     /// Bytes held by recordings in this document, bounded like the input.
-    private var recordedSize = 0
+    @exclusivity(unchecked) private var recordedSize = 0
 
     struct Replay {
         let node: RecordedNode
@@ -61,12 +66,12 @@ final class YAMLEventReader {
     }
 
     /// Recorded nodes being replayed, innermost last.
-    private var replays: [Replay] = []
+    @exclusivity(unchecked) private var replays: [Replay] = []
     /// Whether the current event comes from a replay rather than from libyaml. A replayed
     /// node was paid for, with every alias inside it, when its replay began.
-    private(set) var isReplayed = false
+    @exclusivity(unchecked) private(set) var isReplayed = false
     /// Nodes repeated by aliases and merge keys in this document.
-    var expandedNodes = 0
+    @exclusivity(unchecked) var expandedNodes = 0
 
     // MARK: Structure
 
@@ -84,10 +89,10 @@ final class YAMLEventReader {
     }
 
     /// The open collections, innermost last.
-    var frames: [Frame] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
     /// The keys read so far in each open mapping, so a merge key does not override them.
-    var keyBytes: [UInt8] = []
-    var keyEnds: [Int] = []
+    @exclusivity(unchecked) var keyBytes: [UInt8] = []
+    @exclusivity(unchecked) var keyEnds: [Int] = []
     /// Keys tracked per mapping; a merge key after more than this many is refused.
     static let trackedKeysPerMapping = 1024
 
@@ -95,7 +100,7 @@ final class YAMLEventReader {
     /// raw events with the YAML test suite, through ``nextRawEvent()``).
     let resolvesReferences: Bool
     /// The last event as libyaml reported it, when references are not resolved.
-    private(set) var rawEvent = YAMLRawEvent(kind: .streamStart)
+    @exclusivity(unchecked) private(set) var rawEvent = YAMLRawEvent(kind: .streamStart)
 
     init(input: InputBuffer, limits: Limits, resolvesReferences: Bool = true) {
         self.input = input
