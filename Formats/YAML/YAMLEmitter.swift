@@ -6,10 +6,10 @@ import LodumCore
 final class YAMLEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private let emitterReady: Bool
-    /// Where libyaml's output goes; flushed to the sink each time it fills.
+    /// Where libyaml's output goes; flushed to the sink each time it fills. It and the
+    /// failure below opt out of dynamic exclusivity checks: the emitter belongs to one writer.
     @exclusivity(unchecked) var output: OutputBuffer
-    /// An error of the sink, reported through libyaml's write handler. Like the output
-    /// buffer, it opts out of dynamic exclusivity checks: the emitter belongs to one writer.and rethrown as the
+    /// An error of the sink, reported through libyaml's write handler and rethrown as the
     /// sink threw it (as a format writing to the buffer directly would).
     @exclusivity(unchecked) private var sinkFailure: (any Error)?
 
