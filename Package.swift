@@ -11,9 +11,13 @@ let package = Package(
         .library(name: "LodumJSON", targets: ["LodumJSON"]),
         .library(name: "LodumYAML", targets: ["LodumYAML"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
+        // The benchmark's Yams peer; LodumBenchmarks finds it next to itself.
+        .executable(name: "yams-peer", targets: ["YamsPeer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "602.0.0"),
+        // Benchmark peer only (the yams-peer executable); no library or test target links it.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // The format-agnostic core: IR, drivers, Format protocol, errors, limits, IO, Codable bridge.
@@ -78,8 +82,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum", "CorpusModels", "ExampleSupport"],
+            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML"],
             path: "Benchmarks/LodumBenchmarks"
+        ),
+        // The benchmark's Yams peer, run by LodumBenchmarks as a child process. Yams bundles
+        // its own libyaml (CYaml), whose symbols would clash with the system libyaml that
+        // LodumYAML links, so it lives in a binary of its own that never links Lodum.
+        .executableTarget(
+            name: "YamsPeer",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Benchmarks/YamsPeer"
         ),
         .testTarget(
             name: "LodumCoreTests",

@@ -6,33 +6,52 @@ import Lodum
 enum MemoryProbe {
     static let childFlag = "--memory-child"
 
+    /// The formats whose streaming verbs are probed.
+    enum ProbedFormat: String, CaseIterable {
+        case json, yaml
+
+        var name: String { self == .json ? "JSON" : "YAML" }
+    }
+
     /// Runs in the child: performs one streaming job and prints its peak RSS.
     static func runChild(_ arguments: [String]) throws {
-        guard arguments.count == 3, let count = Int(arguments[1]) else {
-            throw LodumError(.custom("usage: \(childFlag) dump|stream COUNT PATH"))
+        guard arguments.count == 4, let format = ProbedFormat(rawValue: arguments[1]), let count = Int(arguments[2]) else {
+            throw LodumError(.custom("usage: \(childFlag) dump|stream json|yaml COUNT PATH"))
         }
-        let url = URL(fileURLWithPath: arguments[2])
-        switch arguments[0] {
-        case "dump":
+        let url = URL(fileURLWithPath: arguments[3])
+        switch (arguments[0], format) {
+        case ("dump", .json):
             try JSON.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
-        case "stream":
-            var seen = 0
-            var records = JSON.stream(Record.self, from: url)
-            while let record = try records.next() {
-                seen &+= record.id
-            }
-            consume(seen)
+        case ("dump", .yaml):
+            try YAML.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
+        case ("stream", .json):
+            consume(try sumOfIDs(JSON.stream(Record.self, from: url), expected: count))
+        case ("stream", .yaml):
+            consume(try sumOfIDs(YAML.stream(Record.self, from: url), expected: count))
         default:
             throw LodumError(.custom("unknown memory job \(arguments[0])"))
         }
         print(peakMemoryMiB())
     }
 
+    /// Reads every record of a stream, checking that all `expected` of them arrive.
+    static func sumOfIDs<F: Format>(_ stream: ElementStream<F, Record>, expected: Int) throws -> Int {
+        var records = stream
+        var seen = 0
+        var sum = 0
+        while let record = try records.next() {
+            seen += 1
+            sum &+= record.id
+        }
+        guard seen == expected else { throw LodumError(.custom("streamed \(seen) records, not \(expected)")) }
+        return sum
+    }
+
     /// Runs in the parent: starts a child for one job and reads its figure.
-    static func measure(_ job: String, count: Int, path: String) throws -> Double {
+    static func measure(_ job: String, format: ProbedFormat, count: Int, path: String) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = [childFlag, job, String(count), path]
+        process.arguments = [childFlag, job, format.rawValue, String(count), path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -40,13 +59,17 @@ enum MemoryProbe {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0, let peak = Double(text) else {
-            throw LodumError(.custom("memory child \(job) \(count) failed: \(text)"))
+            throw LodumError(.custom("memory child \(format.rawValue) \(job) \(count) failed: \(text)"))
         }
         return peak
     }
 
     /// Writes a file of `count` records for the stream runs.
-    static func writeRecords(count: Int, to url: URL) throws {
-        try JSON.dump(contentsOf: (0..<count).lazy.map { Record(id: $0, value: "record \($0)") }, to: url)
+    static func writeRecords(count: Int, format: ProbedFormat, to url: URL) throws {
+        let records = (0..<count).lazy.map { Record(id: $0, value: "record \($0)") }
+        switch format {
+        case .json: try JSON.dump(contentsOf: records, to: url)
+        case .yaml: try YAML.dump(contentsOf: records, to: url)
+        }
     }
 }

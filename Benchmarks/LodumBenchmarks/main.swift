@@ -1,11 +1,14 @@
 // Lodum's benchmark: ratios against the peers measured in the same run.
 //
+//     swift build -c release --product yams-peer    # the Yams peer, run as a child process
 //     swift run -c release LodumBenchmarks [--quick] [--runs N] [--json PATH]
 //
-// Prints a Markdown table and writes the figures as JSON (default
+// Prints Markdown tables and writes the figures as JSON (default
 // Benchmarks/results/latest.json). Absolute times vary with the machine; the ratios
-// against Foundation in the same run are the figures to compare.
+// against the peers in the same run (Foundation for JSON; Yams and raw libyaml loops for
+// YAML) are the figures to compare. Without a built `yams-peer` the Yams rows are skipped.
 
+import ExampleSupport
 import Foundation
 import Lodum
 
@@ -21,15 +24,26 @@ if arguments.first == MemoryProbe.childFlag {
 }
 
 if arguments.first == "--profile", arguments.count >= 2 {
-    // Loops one Lodum operation alone, for `perf record`.
-    let dataset = makeDataset(count: 1_000_000)
-    let bytes = try JSON.encode(dataset)
-    for _ in 0..<10 {
+    // Loops one operation alone, for `perf record` or `valgrind --tool=callgrind`:
+    // --profile OPERATION [POINTS] [ITERATIONS], by default 1,000,000 points 10 times.
+    let count = arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+    let iterations = arguments.count >= 4 ? Int(arguments[3]) ?? 10 : 10
+    let dataset = makeDataset(count: count)
+    let limits = Limits(maxInputSize: 1 << 30)
+    let bytes = arguments[1].hasPrefix("yaml") || arguments[1].hasPrefix("raw") ? try YAML.encode(dataset) : try JSON.encode(dataset)
+    let rawInput = [UInt8](bytes)
+    for _ in 0..<iterations {
         switch arguments[1] {
         case "encode": consume(try JSON.encode(dataset))
-        case "decode": consume(try JSON.decode(Dataset.self, from: bytes, limits: Limits(maxInputSize: 1 << 30)))
+        case "decode": consume(try JSON.decode(Dataset.self, from: bytes, limits: limits))
         case "bridge-encode": consume(try JSON.encode(makeCodableDataset(count: 200_000)))
-        default: break
+        case "yaml-encode": consume(try YAML.encode(dataset))
+        case "yaml-decode": consume(try YAML.decode(Dataset.self, from: bytes, limits: limits))
+        case "raw-emit": consume(try RawLibYAML.emit(dataset.points))
+        case "raw-parse": consume(try RawLibYAML.parse(rawInput))
+        default:
+            print("unknown operation \(arguments[1]): encode, decode, bridge-encode, yaml-encode, yaml-decode, raw-emit, raw-parse")
+            exit(1)
         }
     }
     exit(0)
@@ -78,38 +92,131 @@ comparisons.append(try compare(
 print("| Benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is |")
 print("|---|---|---|---|---|---|---|")
 for comparison in comparisons {
-    let verdict: String
-    switch comparison.ratio {
-    case 0.95..<1.05: verdict = String(format: "**%.1fx** (on par)", comparison.ratio)
-    case 1.05...: verdict = String(format: "**%.1fx** faster", comparison.ratio)
-    default: verdict = String(format: "**%.1fx** slower", 1 / comparison.ratio)
-    }
     print(String(format: "| %@ | %.3f s | %@ | %.3f s | %.0f | %.1f | %@ |",
                  comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
-                 comparison.lodumMBps, comparison.peerMBps, verdict))
+                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict))
 }
 
-// Streaming memory: each run in its own child process.
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-bench-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
+
+// YAML, @Lodum models against Yams (run in the yams-peer child, see YamsChild.swift) and
+// against hand-written loops on libyaml's event API (RawLibYAML.swift).
+var yamlComparisons: [Comparison] = []
+var yamlNotes: [String] = []
+func checksum(ofPointsUpTo count: Int) -> Int { 3 * (count * (count - 1) / 2) }
+
+// Yams' YAMLEncoder takes time that grows with the square of the count (minutes for
+// 100,000 points), so --quick compares 10,000 points, and a Yams run of more than 20,000
+// is timed once, without warm-up.
+let yamsCount = quick ? 10_000 : 100_000
+let yamsDataset = makeDataset(count: yamsCount)
+let yamsLodumBytes = try YAML.encode(yamsDataset)
+guard try YAML.decode(Dataset.self, from: yamsLodumBytes, limits: limits) == yamsDataset else {
+    print("error: Lodum's YAML does not read back the points it wrote")
+    exit(1)
+}
+let yamsLabel = quick ? " (quick: 10,000, not 100,000)" : ""
+if YamsChild.isBuilt {
+    let yamsEncodeRuns = yamsCount > 20_000 ? 1 : runs
+    print("Timing Yams on \(yamsCount) points in \(YamsChild.executableURL.path)\(yamsEncodeRuns == 1 ? " (YAMLEncoder: one run of a few minutes)" : "")…")
+    let yamsOutput = scratch.appendingPathComponent("yams-encode.yaml")
+    let yamsEncode = try YamsChild.run("encode", count: yamsCount, runs: yamsEncodeRuns, warmUp: yamsEncodeRuns > 1, path: yamsOutput.path)
+    // The child encoded the same points: Lodum reads them back from its output.
+    let yamsText = try Data(contentsOf: yamsOutput)
+    guard yamsEncode.points == yamsCount, yamsEncode.checksum == checksum(ofPointsUpTo: yamsCount),
+          try YAML.decode(Dataset.self, from: yamsText, limits: limits) == yamsDataset else {
+        print("error: yams-peer did not encode the same \(yamsCount) points")
+        exit(1)
+    }
+    yamlNotes.append(yamsText == yamsLodumBytes
+        ? "Yams' YAMLEncoder wrote the very bytes of YAML.encode (\(yamsText.count) bytes)."
+        : "Yams' encoded text differs from Lodum's (\(yamsText.count) vs \(yamsLodumBytes.count) bytes); Lodum reads it back as the same points.")
+    let lodumEncode = try medianSeconds(runs: runs) { consume(try YAML.encode(yamsDataset)) }
+    yamlComparisons.append(Comparison(
+        name: "YAML encode \(yamsCount) points (@Lodum)\(yamsLabel)", bytes: yamsLodumBytes.count, lodumSeconds: lodumEncode,
+        peer: "Yams YAMLEncoder\(yamsEncodeRuns == 1 ? " (1 run)" : "")", peerSeconds: yamsEncode.median, target: .faster(50)))
+
+    // Both decode Lodum's output, the same bytes.
+    let yamsInput = scratch.appendingPathComponent("lodum-encode.yaml")
+    try yamsLodumBytes.write(to: yamsInput)
+    let yamsDecode = try YamsChild.run("decode", count: yamsCount, runs: runs, warmUp: true, path: yamsInput.path)
+    guard yamsDecode.points == yamsCount, yamsDecode.checksum == checksum(ofPointsUpTo: yamsCount) else {
+        print("error: yams-peer decoded \(yamsDecode.points) points, not the \(yamsCount) written")
+        exit(1)
+    }
+    let lodumDecode = try medianSeconds(runs: runs) { consume(try YAML.decode(Dataset.self, from: yamsLodumBytes, limits: limits)) }
+    yamlComparisons.append(Comparison(
+        name: "YAML decode \(yamsCount) points (@Lodum)\(yamsLabel)", bytes: yamsLodumBytes.count, lodumSeconds: lodumDecode,
+        peer: "Yams YAMLDecoder", peerSeconds: yamsDecode.median, target: .faster(5)))
+} else {
+    let message = "Yams rows skipped: \(YamsChild.executableURL.path) is not built; run `\(YamsChild.buildCommand)` first."
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    yamlNotes.append(message)
+}
+
+// Raw libyaml: the same events as Lodum's writer, so the same bytes, which is checked.
+let yamlBytes = try YAML.encode(dataset)
+let rawBytes = try RawLibYAML.emit(dataset.points)
+guard yamlBytes.elementsEqual(rawBytes) else {
+    let offset = zip(yamlBytes, rawBytes).prefix { $0 == $1 }.count
+    print("error: the raw libyaml emitter wrote other bytes than YAML.encode (\(rawBytes.count) vs \(yamlBytes.count), first difference at \(offset))")
+    exit(1)
+}
+let rawInput = [UInt8](yamlBytes)
+guard try RawLibYAML.parse(rawInput) == RawLibYAML.Tally(points: pointCount, checksum: checksum(ofPointsUpTo: pointCount)),
+      try YAML.decode(Dataset.self, from: yamlBytes, limits: limits) == dataset else {
+    print("error: the raw libyaml parser and YAML.decode disagree on the points")
+    exit(1)
+}
+yamlComparisons.append(try compare(
+    "YAML encode \(pointCount) points (@Lodum)", bytes: yamlBytes.count, runs: runs, peer: "raw libyaml emit loop",
+    target: .atMost(1.5, timesThe: "raw emit"),
+    lodum: { consume(try YAML.encode(dataset)) },
+    against: { consume(try RawLibYAML.emit(dataset.points)) }))
+yamlComparisons.append(try compare(
+    "YAML decode \(pointCount) points (@Lodum)", bytes: yamlBytes.count, runs: runs, peer: "raw libyaml parse loop",
+    target: .atMost(1.5, timesThe: "raw parse"),
+    lodum: { consume(try YAML.decode(Dataset.self, from: yamlBytes, limits: limits)) },
+    against: { consume(try RawLibYAML.parse(rawInput)) }))
+
+print("\n| YAML benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is | Target |")
+print("|---|---|---|---|---|---|---|---|")
+for comparison in yamlComparisons {
+    let target = comparison.target.map { "\($0.text): \(comparison.met == true ? "met" : "**missed**")" } ?? ""
+    print(String(format: "| %@ | %.3f s | %@ | %.3f s | %.0f | %.1f | %@ | %@ |",
+                 comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
+                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict, target))
+}
+for note in yamlNotes { print("\n\(note)") }
+
+// Streaming memory: each run in its own child process.
 var memory: [MemoryRun] = []
 let dumpSizes = quick ? [100_000, 1_000_000] : [100_000, 10_000_000]
-for count in dumpSizes {
-    let peak = try MemoryProbe.measure("dump", count: count, path: scratch.appendingPathComponent("dump.json").path)
-    memory.append(MemoryRun(name: "JSON.dump(contentsOf:) points", elements: count, peakMiB: peak))
-}
 let streamSizes = quick ? [10_000, 100_000] : [10_000, 1_000_000]
-for count in streamSizes {
-    let file = scratch.appendingPathComponent("records-\(count).json")
-    try MemoryProbe.writeRecords(count: count, to: file)
-    let peak = try MemoryProbe.measure("stream", count: count, path: file.path)
-    memory.append(MemoryRun(name: "JSON.stream records", elements: count, peakMiB: peak))
+for format in MemoryProbe.ProbedFormat.allCases {
+    for count in dumpSizes {
+        let start = ContinuousClock.now
+        let peak = try MemoryProbe.measure("dump", format: format, count: count,
+                                           path: scratch.appendingPathComponent("dump.\(format.rawValue)").path)
+        memory.append(MemoryRun(name: "\(format.name).dump(contentsOf:) points", elements: count, peakMiB: peak,
+                                seconds: seconds(since: start)))
+    }
+    for count in streamSizes {
+        let file = scratch.appendingPathComponent("records-\(count).\(format.rawValue)")
+        try MemoryProbe.writeRecords(count: count, format: format, to: file)
+        let start = ContinuousClock.now
+        let peak = try MemoryProbe.measure("stream", format: format, count: count, path: file.path)
+        memory.append(MemoryRun(name: "\(format.name).stream records", elements: count, peakMiB: peak,
+                                seconds: seconds(since: start)))
+        try? FileManager.default.removeItem(at: file)
+    }
 }
-print("\n| Streaming job | Elements | Peak RSS |")
-print("|---|---|---|")
+print("\n| Streaming job | Elements | Peak RSS | Child process time |")
+print("|---|---|---|---|")
 for run in memory {
-    print(String(format: "| %@ | %d | %.1f MiB |", run.name, run.elements, run.peakMiB))
+    print(String(format: "| %@ | %d | %.1f MiB | %.1f s |", run.name, run.elements, run.peakMiB, run.seconds ?? 0))
 }
 
 struct Report: Codable {
@@ -117,10 +224,11 @@ struct Report: Codable {
     var quick: Bool
     var runs: Int
     var comparisons: [Comparison]
+    var yaml: [Comparison]
     var memory: [MemoryRun]
 }
 let report = Report(date: ISO8601DateFormatter().string(from: Date()), quick: quick, runs: runs,
-                    comparisons: comparisons, memory: memory)
+                    comparisons: comparisons, yaml: yamlComparisons, memory: memory)
 let reportURL = URL(fileURLWithPath: jsonPath)
 try FileManager.default.createDirectory(at: reportURL.deletingLastPathComponent(), withIntermediateDirectories: true)
 try JSON.dump(report, to: reportURL, options: .pretty)
