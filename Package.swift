@@ -93,6 +93,13 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             path: "Benchmarks/YamsPeer"
         ),
+        // What every format's test suite shares: fixtures, instrumented sinks and sources,
+        // error expectations.
+        .target(
+            name: "LodumTestSupport",
+            dependencies: ["Lodum"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "LodumCoreTests",
             dependencies: ["Lodum"],
@@ -109,12 +116,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LodumYAMLTests",
-            dependencies: ["Lodum", "LodumYAML"],
+            dependencies: ["Lodum", "LodumYAML", "LodumTestSupport"],
             path: "Tests/LodumYAMLTests"
         ),
         .testTarget(
             name: "LodumJSONTests",
-            dependencies: ["Lodum", "CorpusModels"],
+            dependencies: ["Lodum", "CorpusModels", "LodumTestSupport"],
             path: "Tests/LodumJSONTests"
         ),
     ],

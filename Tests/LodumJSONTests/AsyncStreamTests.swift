@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// An `AsyncSequence` of bytes that counts how many it has handed out.

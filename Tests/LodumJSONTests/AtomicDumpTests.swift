@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// A dump to a file URL goes through a temporary file and a rename: a failure midway

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// JSONTestSuite (Nicolas Seriot): `y_` files must be accepted, `n_` files rejected, and

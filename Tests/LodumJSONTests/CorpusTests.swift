@@ -1,6 +1,7 @@
 import CorpusModels
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 // The standard JSON benchmark corpora, decoded into the typed models in

@@ -2,6 +2,7 @@
 
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct DocsPoint { var x: Int; var y: Int }

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Suite("Multi-document input and output: JSON Lines and concatenated values")

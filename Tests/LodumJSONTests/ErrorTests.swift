@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Suite("Errors: one type, with the coding path, the position, what was expected and found")

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// Lazy load is a promise proven by behaviour: an element arrives while most of the

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// Regression tests from a review of the refillable input window, the element streams and

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct ByteHolder {
@@ -8,14 +9,6 @@ import Testing
 
 @Suite("Integers: exact across the whole range, errors instead of traps")
 struct IntegerEdgeTests {
-    /// An input that does not fit the requested type, as a closure that decodes it.
-    struct Overflow: CustomTestStringConvertible, Sendable {
-        var input: String
-        var type: String
-        var decode: @Sendable (String) throws -> Void
-        var testDescription: String { "\(input) as \(type)" }
-    }
-
     static let overflows: [Overflow] = [
         Overflow(input: "300", type: "UInt8") { _ = try JSON.decode(UInt8.self, from: $0) },
         Overflow(input: "256", type: "UInt8") { _ = try JSON.decode(UInt8.self, from: $0) },

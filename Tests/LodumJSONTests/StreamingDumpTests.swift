@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 /// Streaming dump is a promise proven by behaviour: the sink sees bytes while the input

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Suite("JSON input is strict RFC 8259")

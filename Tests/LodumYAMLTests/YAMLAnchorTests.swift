@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YCompose: Equatable {
@@ -79,28 +80,28 @@ struct YAMLAnchorTests {
     }
 
     @Test func anchorsDoNotCrossDocuments() throws {
-        var documents = YAML.documents(Value.self, from: YAMLFixtures.bytes("--- &a 1\n--- *a\n"))
+        var documents = YAML.documents(Value.self, from: Fixtures.bytes("--- &a 1\n--- *a\n"))
         #expect(try documents.next() == .int(1))
-        let error = expectYAMLError { _ = try documents.next() }
+        let error = expectLodumError { _ = try documents.next() }
         #expect(error?.description.contains("*a") == true)
     }
 
     @Test func recursiveAliasIsAnError() {
         for input in ["&a [*a]", "a: &a {b: *a}", "&a\n- 1\n- *a\n", "x: &r\n  y: &s [*r]\n"] {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
             #expect(error?.description.contains("contains it") == true, "\(String(describing: error?.description))")
         }
     }
 
     @Test func undefinedAliasIsAnErrorNamingIt() {
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: "a: 1\nb: *missing\n") }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: "a: 1\nb: *missing\n") }
         #expect(error?.description.contains("*missing") == true, "\(String(describing: error?.description))")
         #expect(error?.description.contains("line 2, column 4") == true, "\(String(describing: error?.description))")
         // An anchor defined later does not count.
-        let later = expectYAMLError { _ = try YAML.decode(Value.self, from: "a: *x\nb: &x 1\n") }
+        let later = expectLodumError { _ = try YAML.decode(Value.self, from: "a: *x\nb: &x 1\n") }
         #expect(later?.description.contains("*x") == true)
         // Also inside a value the type skips.
-        let skipped = expectYAMLError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz: [*nowhere]\n") }
+        let skipped = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz: [*nowhere]\n") }
         #expect(skipped?.description.contains("*nowhere") == true)
     }
 
@@ -243,7 +244,7 @@ struct YAMLAnchorTests {
 
     @Test func mergeOfSomethingOtherThanAMappingIsAnError() {
         for input in ["m:\n  <<: 1\n", "m:\n  <<: [1, 2]\n", "s: &s [1]\nm:\n  <<: *s\n", "s: &s x\nm:\n  <<: *s\n", "m: {<<: {a: 1}, <<: {b: 2}}\n", "m: {<<: [{a: 1}, [b]]}\n"] {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
             #expect(error?.description.contains("<<") == true, "\(String(describing: error?.description))")
         }
     }
@@ -273,7 +274,7 @@ struct YAMLAnchorTests {
     static func expectFastAliasLimit(_ limit: Int = 100_000, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
         let clock = ContinuousClock()
         var error: LodumError?
-        let elapsed = clock.measure { error = expectYAMLError(sourceLocation: sourceLocation, body) }
+        let elapsed = clock.measure { error = expectLodumError(sourceLocation: sourceLocation, body) }
         expectAliasLimit(error, limit, sourceLocation: sourceLocation)
         #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
     }
@@ -283,8 +284,8 @@ struct YAMLAnchorTests {
         // Into a type that skips every key: skipping expands too.
         Self.expectFastAliasLimit { _ = try YAML.decode(YPoint.self, from: Self.billionLaughs) }
         Self.expectFastAliasLimit { _ = try YAML.decode([String: [Value]].self, from: Self.billionLaughs) }
-        Self.expectFastAliasLimit { _ = try YAML.load(Value.self, from: YAMLCountingSource(YAMLFixtures.bytes(Self.billionLaughs), chunkSize: 7)) }
-        var documents = YAML.documents(Value.self, from: YAMLFixtures.bytes(Self.billionLaughs))
+        Self.expectFastAliasLimit { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(Self.billionLaughs), chunkSize: 7)) }
+        var documents = YAML.documents(Value.self, from: Fixtures.bytes(Self.billionLaughs))
         Self.expectFastAliasLimit { _ = try documents.next() }
     }
 
@@ -294,14 +295,14 @@ struct YAMLAnchorTests {
         let limits = Limits(maxAliasExpansion: 1_000)
         for decode in [{ _ = try YAML.decode(Value.self, from: Self.billionLaughs, limits: limits) },
                        { _ = try YAML.decode(YPoint.self, from: Self.billionLaughs, limits: limits) }] as [() throws -> Void] {
-            let error = expectYAMLError { try decode() }
+            let error = expectLodumError { try decode() }
             Self.expectAliasLimit(error, 1_000)
             #expect(error?.position?.description == "line 4, column 8", "\(String(describing: error?.description))")
         }
         // Just under the limit, the same nodes are fine.
         let three = Self.billionLaughs.split(separator: "\n").prefix(3).joined(separator: "\n")
         #expect(throws: Never.self) { _ = try YAML.decode(Value.self, from: three, limits: Limits(maxAliasExpansion: 909)) }
-        Self.expectAliasLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: three, limits: Limits(maxAliasExpansion: 908)) }, 908)
+        Self.expectAliasLimit(expectLodumError { _ = try YAML.decode(Value.self, from: three, limits: Limits(maxAliasExpansion: 908)) }, 908)
     }
 
     @Test func billionLaughsThroughMergeKeysFailsFast() {
@@ -318,7 +319,7 @@ struct YAMLAnchorTests {
     @Test func raisedLimitAllowsAModerateExpansion() throws {
         let input = Self.billionLaughs.split(separator: "\n").prefix(5).joined(separator: "\n")
         // 9 + 81 + 729 + 6561 + 59049 strings, plus the sequences that hold them.
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: input, limits: Limits(maxAliasExpansion: 10_000)) }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: input, limits: Limits(maxAliasExpansion: 10_000)) }
         Self.expectAliasLimit(error, 10_000)
         let value = try YAML.decode([String: Value].self, from: input, limits: Limits(maxAliasExpansion: 1_000_000))
         guard case .array(let e)? = value["e"], case .array(let d)? = e.first, case .array(let c)? = d.first else {
@@ -331,11 +332,11 @@ struct YAMLAnchorTests {
     @Test func expansionIsCountedPerDocument() throws {
         let document = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [*a, *a, *a, *a, *a]\n"
         let limits = Limits(maxAliasExpansion: 60)
-        var documents = YAML.documents(Value.self, from: YAMLFixtures.bytes(Array(repeating: "---\n" + document, count: 20).joined()), limits: limits)
+        var documents = YAML.documents(Value.self, from: Fixtures.bytes(Array(repeating: "---\n" + document, count: 20).joined()), limits: limits)
         var count = 0
         while try documents.next() != nil { count += 1 }
         #expect(count == 20)
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: document + "c: [*a, *a]\n", limits: limits) }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: document + "c: [*a, *a]\n", limits: limits) }
         Self.expectAliasLimit(error, 60)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YDeployment: Equatable {
@@ -38,8 +39,8 @@ struct YAMLErrorTests {
         """
 
     @Test func wrongTypeDeepInANestedStructureNamesThePathAndPosition() {
-        let error = expectYAMLError { _ = try YAML.decode(YDeployment.self, from: Self.deployment) }
-        let at = YAMLFixtures.lineAndColumn(of: "not-a-port", in: Self.deployment)
+        let error = expectLodumError { _ = try YAML.decode(YDeployment.self, from: Self.deployment) }
+        let at = Fixtures.lineAndColumn(of: "not-a-port", in: Self.deployment)
         #expect(error?.path == CodingPath([.field("services"), .key("web"), .field("ports"), .index(1), .field("host")]))
         #expect(error?.kind == .typeMismatch(expected: "UInt", found: #"String "not-a-port""#))
         #expect(error?.description == #"Error at services["web"].ports[1].host (line \#(at?.line ?? 0), column \#(at?.column ?? 0)): expected UInt, found String "not-a-port""#)
@@ -47,23 +48,23 @@ struct YAMLErrorTests {
 
     @Test func sameErrorThroughFlowStyleLoadAndStream() throws {
         let flow = "{name: shop, services: {web: {image: nginx, replicas: 2, ports: [{container: 80, host: 8080}, {container: 443, host: [1]}]}}}"
-        let error = expectYAMLError { _ = try YAML.decode(YDeployment.self, from: flow) }
+        let error = expectLodumError { _ = try YAML.decode(YDeployment.self, from: flow) }
         #expect(error?.path.description == #"services["web"].ports[1].host"#)
         #expect(error?.kind == .typeMismatch(expected: "UInt", found: "Sequence"))
-        #expect(error?.description.contains("line 1, column \(YAMLFixtures.lineAndColumn(of: "[1]", in: flow)?.column ?? 0)") == true, "\(String(describing: error?.description))")
+        #expect(error?.description.contains("line 1, column \(Fixtures.lineAndColumn(of: "[1]", in: flow)?.column ?? 0)") == true, "\(String(describing: error?.description))")
 
-        let loaded = expectYAMLError { _ = try YAML.load(YDeployment.self, from: YAMLCountingSource(YAMLFixtures.bytes(Self.deployment), chunkSize: 5)) }
-        #expect(loaded?.description == expectYAMLError { _ = try YAML.decode(YDeployment.self, from: Self.deployment) }?.description)
+        let loaded = expectLodumError { _ = try YAML.load(YDeployment.self, from: CountingSource(Fixtures.bytes(Self.deployment), chunkSize: 5)) }
+        #expect(loaded?.description == expectLodumError { _ = try YAML.decode(YDeployment.self, from: Self.deployment) }?.description)
 
-        var ports = YAML.stream(YPort.self, from: YAMLFixtures.bytes("- {container: 1, host: 2}\n- {container: 3, host: -4}\n"))
+        var ports = YAML.stream(YPort.self, from: Fixtures.bytes("- {container: 1, host: 2}\n- {container: 3, host: -4}\n"))
         #expect(try ports.next() == YPort(container: 1, host: 2))
-        let streamed = expectYAMLError { _ = try ports.next() }
+        let streamed = expectLodumError { _ = try ports.next() }
         #expect(streamed?.path.description == "[1].host")
         #expect(streamed?.description.contains("line 2, column 24") == true, "\(String(describing: streamed?.description))")
     }
 
     @Test func missingFieldNamesItsPath() {
-        let error = expectYAMLError { _ = try YAML.decode(YDeployment.self, from: "name: x\nservices:\n  web:\n    image: a\n    ports: []\n") }
+        let error = expectLodumError { _ = try YAML.decode(YDeployment.self, from: "name: x\nservices:\n  web:\n    image: a\n    ports: []\n") }
         #expect(error?.kind == .missingField("replicas"))
         #expect(error?.path.description == #"services["web"].replicas"#)
     }
@@ -80,7 +81,7 @@ struct YAMLErrorTests {
             ("x: !!binary aGk=\ny: 1", #"Bytes "aGk=""#),
         ]
         for (input, found) in cases {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(YPoint.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(YPoint.self, from: input) }
             #expect(error?.kind == .typeMismatch(expected: "Int", found: found), "\(input)")
             #expect(error?.path.description == "x")
             #expect(error?.description.contains("line 1, column 4") == true, "\(String(describing: error?.description))")
@@ -88,14 +89,14 @@ struct YAMLErrorTests {
     }
 
     @Test func expectingAStructButFindingASequenceIsATypeMismatchAtTheRoot() {
-        let error = expectYAMLError { _ = try YAML.decode(YPoint.self, from: "- 1\n- 2\n") }
+        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "- 1\n- 2\n") }
         #expect(error?.kind == .typeMismatch(expected: "Mapping", found: "Sequence"))
         #expect(error?.description.hasPrefix("Error at <root> (line 1, column 1)") == true, "\(String(describing: error?.description))")
     }
 
     @Test func syntaxErrorCarriesLibyamlsPositionAndThePath() {
         let input = "name: shop\nservices:\n  web: [1, 2\n  db: 3\n"
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: input) }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: input) }
         guard case .syntax(let message)? = error?.kind else {
             Issue.record("expected a syntax error, got \(String(describing: error))")
             return
@@ -108,7 +109,7 @@ struct YAMLErrorTests {
 
     @Test func badIndentationIsASyntaxErrorWithItsLine() {
         let input = "a:\n  b: 1\n c: 2\n"
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: input) }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: input) }
         guard case .syntax? = error?.kind else {
             Issue.record("expected a syntax error, got \(String(describing: error))")
             return
@@ -117,9 +118,9 @@ struct YAMLErrorTests {
     }
 
     @Test func tabIndentationAndInvalidUTF8AreErrors() {
-        _ = expectYAMLError { _ = try YAML.decode(Value.self, from: "a:\n\tb: 1\n") }
+        _ = expectLodumError { _ = try YAML.decode(Value.self, from: "a:\n\tb: 1\n") }
         let invalid: [UInt8] = Array("a: ".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
-        let error = expectYAMLError { _ = try YAML.decode(Value.self, from: invalid) }
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: invalid) }
         #expect(error?.description.contains("byte offset 3") == true || error?.description.contains("column 4") == true, "\(String(describing: error?.description))")
     }
 
@@ -130,26 +131,26 @@ struct YAMLErrorTests {
             "key: @reserved", "key: `reserved", "[a, b]: c", "{a: 1, a}", "a:\n  - b\n  c: d",
         ]
         for input in inputs {
-            expectSuccessOrYAMLError("\(input.debugDescription)") { _ = try YAML.decode(YPoint.self, from: input) }
-            expectSuccessOrYAMLError("\(input.debugDescription)") { _ = try YAML.decode(Value.self, from: input) }
-            expectSuccessOrYAMLError("\(input.debugDescription)") { _ = try YAML.load(Value.self, from: YAMLCountingSource(YAMLFixtures.bytes(input), chunkSize: 1)) }
+            expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.decode(YPoint.self, from: input) }
+            expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.decode(Value.self, from: input) }
+            expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 1)) }
         }
         for input in ["{", "[1,", "'unterminated", "a: b: c", "\u{1}", "key: @reserved"] {
-            _ = expectYAMLError("\(input.debugDescription)") { _ = try YAML.decode(Value.self, from: input) }
+            _ = expectLodumError("\(input.debugDescription)") { _ = try YAML.decode(Value.self, from: input) }
         }
     }
 
     @Test func collectionKeyIsSkippedByAStructButRefusedByAMap() throws {
         #expect(try YAML.decode(YPoint.self, from: "? [a, b]\n: c\nx: 1\ny: 2\n") == YPoint(x: 1, y: 2))
-        let error = expectYAMLError { _ = try YAML.decode([String: String].self, from: "? [a, b]\n: c\n") }
+        let error = expectLodumError { _ = try YAML.decode([String: String].self, from: "? [a, b]\n: c\n") }
         #expect(error?.description.contains("key") == true)
-        _ = expectYAMLError { _ = try YAML.decode(Value.self, from: "{? {a: 1} : 2}") }
+        _ = expectLodumError { _ = try YAML.decode(Value.self, from: "{? {a: 1} : 2}") }
     }
 
     @Test func errorFromAnAliasedNodeNamesWhereItIsUsed() {
-        let error = expectYAMLError { _ = try YAML.decode([YPoint].self, from: "- &p {x: 1, y: true}\n- *p\n") }
+        let error = expectLodumError { _ = try YAML.decode([YPoint].self, from: "- &p {x: 1, y: true}\n- *p\n") }
         #expect(error?.path.description == "[0].y")
-        let second = expectYAMLError { _ = try YAML.decode([String: [YPoint]].self, from: "ok: []\nbad: &p {x: 1}\nlist: [*p]\n") }
+        let second = expectLodumError { _ = try YAML.decode([String: [YPoint]].self, from: "ok: []\nbad: &p {x: 1}\nlist: [*p]\n") }
         #expect(second?.path.description == #"["bad"]"# || second?.path.description == #"["bad"].y"#, "\(String(describing: second?.path))")
     }
 }
@@ -174,16 +175,16 @@ struct YTwoValues: Serializable {
 @Suite("YAML output errors")
 struct YAMLOutputErrorTests {
     @Test func eventsNoDocumentCouldHoldAreALodumErrorNotACrash() {
-        let missing = expectYAMLError { _ = try YAML.encode(YKeyWithoutValue()) }
+        let missing = expectLodumError { _ = try YAML.encode(YKeyWithoutValue()) }
         #expect(missing?.description.contains("expected") == true, "\(String(describing: missing?.description))")
-        _ = expectYAMLError { _ = try YAML.encode(YTwoValues()) }
-        let sink = YAMLRecordingSink()
-        _ = expectYAMLError { try YAML.dump(documents: [YKeyWithoutValue()], to: sink) }
+        _ = expectLodumError { _ = try YAML.encode(YTwoValues()) }
+        let sink = RecordingSink()
+        _ = expectLodumError { try YAML.dump(documents: [YKeyWithoutValue()], to: sink) }
         #expect(sink.abandoned)
     }
 
     @Test func depthLimitOnOutputNamesThePath() {
-        let error = expectYAMLError { _ = try YAML.encode(YChain.chain(length: 10), limits: Limits(maxDepth: 3)) }
+        let error = expectLodumError { _ = try YAML.encode(YChain.chain(length: 10), limits: Limits(maxDepth: 3)) }
         #expect(error?.kind == .limitExceeded(.depth(3)))
         #expect(error?.path.description == "next.next.next")
     }
@@ -239,7 +240,7 @@ struct YAMLTruncationTests {
         var rejected = 0
         for length in 0..<bytes.count {
             let prefix = Array(bytes[..<length])
-            expectSuccessOrYAMLError("prefix of \(length) bytes") { _ = try YAML.decode(YInventory.self, from: prefix) }
+            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.decode(YInventory.self, from: prefix) }
             do {
                 _ = try YAML.decode(Value.self, from: prefix)
             } catch is LodumError {
@@ -262,7 +263,7 @@ struct YAMLTruncationTests {
                 continue
             }
             var loaded: Result<Value, LodumError>
-            do { loaded = .success(try YAML.load(Value.self, from: YAMLCountingSource(prefix, chunkSize: 1))) } catch let error as LodumError { loaded = .failure(error) } catch {
+            do { loaded = .success(try YAML.load(Value.self, from: CountingSource(prefix, chunkSize: 1))) } catch let error as LodumError { loaded = .failure(error) } catch {
                 Issue.record("prefix of \(length) bytes: \(error)")
                 continue
             }
@@ -274,22 +275,22 @@ struct YAMLTruncationTests {
             default:
                 Issue.record("prefix of \(length) bytes: decode gave \(decoded), load gave \(loaded)")
             }
-            expectSuccessOrYAMLError("prefix of \(length) bytes") { _ = try YAML.load(YInventory.self, from: YAMLCountingSource(prefix, chunkSize: 1)) }
+            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.load(YInventory.self, from: CountingSource(prefix, chunkSize: 1)) }
         }
     }
 
     @Test func everyPrefixOfAStreamEndsOrFailsWithALodumError() {
-        let bytes = YAMLFixtures.recordSequence(count: 4)
+        let bytes = Fixtures.recordSequence(count: 4)
         for length in 0..<bytes.count {
             var records = YAML.stream(YRecord.self, from: Array(bytes[..<length]))
-            expectSuccessOrYAMLError("prefix of \(length) bytes") {
+            expectSuccessOrLodumError("prefix of \(length) bytes") {
                 while try records.next() != nil {}
             }
         }
     }
 
     @Test func randomByteFlipsNeverCrash() {
-        var generator = YAMLSeededGenerator(seed: 0xF11B)
+        var generator = SeededGenerator(seed: 0xF11B)
         let bytes = Array(Self.document.utf8)
         let replacements = Array("{}[]:,-?&*!|>'\"%@`#\n \t\\".utf8) + [0x00, 0xFF, 0xC3]
         for _ in 0..<300 {
@@ -297,8 +298,8 @@ struct YAMLTruncationTests {
             for _ in 0..<3 {
                 mutated[Int.random(in: 0..<mutated.count, using: &generator)] = replacements[Int.random(in: 0..<replacements.count, using: &generator)]
             }
-            expectSuccessOrYAMLError { _ = try YAML.decode(Value.self, from: mutated) }
-            expectSuccessOrYAMLError { _ = try YAML.decode(YInventory.self, from: mutated) }
+            expectSuccessOrLodumError { _ = try YAML.decode(Value.self, from: mutated) }
+            expectSuccessOrLodumError { _ = try YAML.decode(YInventory.self, from: mutated) }
         }
     }
 }

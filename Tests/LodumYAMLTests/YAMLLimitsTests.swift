@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum final class YChain {
@@ -54,53 +55,53 @@ struct YAMLLimitsTests {
 
     @Test(arguments: [("flow sequences", flowSequences), ("flow mappings", flowMappings), ("block sequences", blockSequences), ("block mappings", blockMappings)])
     func deepNestingIsALimitErrorNotACrash(_ name: String, _ input: String) {
-        Self.expectDepthLimit(expectYAMLError("\(name)") { _ = try YAML.decode(Value.self, from: input) }, 100)
-        Self.expectDepthLimit(expectYAMLError("\(name)") { _ = try YAML.decode(YNestAny.self, from: input) }, 100)
-        Self.expectDepthLimit(expectYAMLError("\(name)") { _ = try YAML.load(Value.self, from: YAMLCountingSource(YAMLFixtures.bytes(input), chunkSize: 4096)) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(Value.self, from: input) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(YNestAny.self, from: input) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 4096)) }, 100)
         // Inside a key the type skips.
-        Self.expectDepthLimit(expectYAMLError("\(name)") { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz:\n" + input.split(separator: "\n").map { " " + $0 }.joined(separator: "\n")) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz:\n" + input.split(separator: "\n").map { " " + $0 }.joined(separator: "\n")) }, 100)
     }
 
     @Test func deepNestingInsideAnAnchorOrAMergeIsALimitError() {
         let deep = Self.flowSequences
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: "a: &d \(deep)\n") }, 100)
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\na: &d \(deep)\nb: *d\n") }, 100)
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: \(deep)}}\n") }, 100)
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: 1}, rest: \(deep)}\n") }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "a: &d \(deep)\n") }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\na: &d \(deep)\nb: *d\n") }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: \(deep)}}\n") }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: 1}, rest: \(deep)}\n") }, 100)
     }
 
     @Test func deeplyNestedAliasesAreALimitError() {
         // Each level's alias replays the previous level inside one more sequence.
         var input = "l0: &l0 [x]\n"
         for level in 1...150 { input += "l\(level): &l\(level) [*l\(level - 1)]\n" }
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: input) }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: input) }, 100)
     }
 
     @Test func nestingUpToMaxDepthIsAcceptedAndOneMoreIsNot() throws {
         let limits = Limits(maxDepth: 8)
         _ = try YAML.decode(Value.self, from: String(repeating: "[", count: 8) + String(repeating: "]", count: 8), limits: limits)
         _ = try YAML.decode(Value.self, from: String(repeating: "- ", count: 8) + "x", limits: limits)
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.decode(Value.self, from: String(repeating: "- ", count: 9) + "x", limits: limits) }, 8)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: String(repeating: "- ", count: 9) + "x", limits: limits) }, 8)
     }
 
     @Test func streamedElementsAndDocumentsAreBoundedByMaxDepth() throws {
-        var values = YAML.stream(Value.self, from: YAMLFixtures.bytes("- 1\n- " + Self.flowSequences + "\n"))
+        var values = YAML.stream(Value.self, from: Fixtures.bytes("- 1\n- " + Self.flowSequences + "\n"))
         #expect(try values.next() == .int(1))
-        Self.expectDepthLimit(expectYAMLError { _ = try values.next() }, 100)
-        var documents = YAML.documents(Value.self, from: YAMLFixtures.bytes("--- 1\n--- " + Self.flowSequences + "\n"))
+        Self.expectDepthLimit(expectLodumError { _ = try values.next() }, 100)
+        var documents = YAML.documents(Value.self, from: Fixtures.bytes("--- 1\n--- " + Self.flowSequences + "\n"))
         #expect(try documents.next() == .int(1))
-        Self.expectDepthLimit(expectYAMLError { _ = try documents.next() }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try documents.next() }, 100)
     }
 
     @Test func encodingDeeperThanTheLimitIsAnError() throws {
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.encode(YChain.chain(length: 150)) }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.encode(YChain.chain(length: 150)) }, 100)
         var value = Value.null
         for _ in 0..<500 { value = .array([value]) }
-        Self.expectDepthLimit(expectYAMLError { _ = try YAML.encode(value) }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.encode(value) }, 100)
         #expect(try YAML.decode(YChain.self, from: YAML.encode(YChain.chain(length: 90))).id == 0)
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("deep.yaml")
-            Self.expectDepthLimit(expectYAMLError { try YAML.dump(YChain.chain(length: 150), to: url) }, 100)
+            Self.expectDepthLimit(expectLodumError { try YAML.dump(YChain.chain(length: 150), to: url) }, 100)
             #expect(!FileManager.default.fileExists(atPath: url.path))
         }
     }
@@ -108,20 +109,20 @@ struct YAMLLimitsTests {
     // MARK: maxInputSize
 
     @Test func decodeOfInputLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
-        let input = YAMLFixtures.recordSequence(count: 10)
-        let error = expectYAMLError { _ = try YAML.decode([YRecord].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
+        let input = Fixtures.recordSequence(count: 10)
+        let error = expectLodumError { _ = try YAML.decode([YRecord].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
         #expect(error?.kind == .limitExceeded(.inputSize(input.count - 1)))
         #expect(error?.description.contains("maxInputSize") == true)
         #expect(try YAML.decode([YRecord].self, from: input, limits: Limits(maxInputSize: input.count)).count == 10)
     }
 
     @Test func loadOfAFileLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("big.yaml")
-            let bytes = YAMLFixtures.recordSequence(count: 5_000)
+            let bytes = Fixtures.recordSequence(count: 5_000)
             try Data(bytes).write(to: url)
             let limit = bytes.count / 2
-            let error = expectYAMLError { _ = try YAML.load([YRecord].self, from: url, limits: Limits(maxInputSize: limit)) }
+            let error = expectLodumError { _ = try YAML.load([YRecord].self, from: url, limits: Limits(maxInputSize: limit)) }
             #expect(error?.kind == .limitExceeded(.inputSize(limit)))
             #expect(error?.description.contains("maxInputSize (\(limit) bytes)") == true, "\(String(describing: error))")
             #expect(try YAML.load([YRecord].self, from: url, limits: Limits(maxInputSize: bytes.count)).count == 5_000)
@@ -129,18 +130,18 @@ struct YAMLLimitsTests {
     }
 
     @Test func loadFromASourceServingSmallChunksStopsAtTheLimit() {
-        let source = YAMLCountingSource(YAMLFixtures.recordSequence(count: 2_000), chunkSize: 100)
-        let error = expectYAMLError { _ = try YAML.load([YRecord].self, from: source, limits: Limits(maxInputSize: 5_000)) }
+        let source = CountingSource(Fixtures.recordSequence(count: 2_000), chunkSize: 100)
+        let error = expectLodumError { _ = try YAML.load([YRecord].self, from: source, limits: Limits(maxInputSize: 5_000)) }
         #expect(error?.kind == .limitExceeded(.inputSize(5_000)))
         #expect(!source.isDrained, "the load should stop reading once past the limit")
     }
 
     @Test func streamAndDocumentsAreNotBoundedByMaxInputSize() throws {
-        var records = YAML.stream(YRecord.self, from: YAMLFixtures.recordSequence(count: 1_000), limits: Limits(maxInputSize: 64))
+        var records = YAML.stream(YRecord.self, from: Fixtures.recordSequence(count: 1_000), limits: Limits(maxInputSize: 64))
         var count = 0
         while try records.next() != nil { count += 1 }
         #expect(count == 1_000)
-        var documents = YAML.documents(YRecord.self, from: YAMLFixtures.recordDocuments(count: 1_000), limits: Limits(maxInputSize: 64))
+        var documents = YAML.documents(YRecord.self, from: Fixtures.recordDocuments(count: 1_000), limits: Limits(maxInputSize: 64))
         count = 0
         while try documents.next() != nil { count += 1 }
         #expect(count == 1_000)
@@ -148,8 +149,8 @@ struct YAMLLimitsTests {
 
     @Test func anchoredContentInAStreamIsBoundedByMaxInputSize() {
         let big = String(repeating: "x", count: 2_000)
-        var records = YAML.stream(Value.self, from: YAMLFixtures.bytes("- &a \(big)\n- *a\n"), limits: Limits(maxInputSize: 1_000))
-        let error = expectYAMLError { _ = try records.next() }
+        var records = YAML.stream(Value.self, from: Fixtures.bytes("- &a \(big)\n- *a\n"), limits: Limits(maxInputSize: 1_000))
+        let error = expectLodumError { _ = try records.next() }
         #expect(error?.kind == .limitExceeded(.inputSize(1_000)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 
 // Models shared by the YAML suites. Types used by one suite only live in its file.
 
@@ -50,34 +51,6 @@ enum YCatalog {
     var sparse: [Int?]
     var section: YCatalog.Section
     var flags: [Bool]
-}
-
-/// Every scalar the data model has, one field per standard type.
-@Lodum struct YAllScalars: Equatable, Sendable {
-    var bool: Bool
-    var string: String
-    var int: Int
-    var int8: Int8
-    var int16: Int16
-    var int32: Int32
-    var int64: Int64
-    var uint: UInt
-    var uint8: UInt8
-    var uint16: UInt16
-    var uint32: UInt32
-    var uint64: UInt64
-    var float: Float
-    var double: Double
-
-    static let minimums = YAllScalars(
-        bool: false, string: "", int: .min, int8: .min, int16: .min, int32: .min, int64: .min,
-        uint: .min, uint8: .min, uint16: .min, uint32: .min, uint64: .min,
-        float: -.greatestFiniteMagnitude, double: -.greatestFiniteMagnitude)
-
-    static let maximums = YAllScalars(
-        bool: true, string: "max", int: .max, int8: .max, int16: .max, int32: .max, int64: .max,
-        uint: .max, uint8: .max, uint16: .max, uint32: .max, uint64: .max,
-        float: .greatestFiniteMagnitude, double: .greatestFiniteMagnitude)
 }
 
 @Lodum struct YBox<Wrapped: Serializable & Deserializable & Equatable>: Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YLabel: Equatable {

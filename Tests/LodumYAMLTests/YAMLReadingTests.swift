@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YFeature: Equatable {
@@ -71,7 +72,7 @@ struct YAMLReadingTests {
     // MARK: Leniency and strictness across types
 
     @Test func quotedNumberIntoAnIntIsATypeMismatch() {
-        let error = expectYAMLError { _ = try YAML.decode(YPoint.self, from: "x: \"123\"\ny: 1\n") }
+        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: \"123\"\ny: 1\n") }
         #expect(error?.kind == .typeMismatch(expected: "Int", found: #"String "123""#))
         #expect(error?.path.description == "x")
         #expect(error?.description.contains("line 1, column 4") == true, "\(String(describing: error?.description))")
@@ -87,13 +88,13 @@ struct YAMLReadingTests {
 
     @Test func nullIsNotAString() {
         for text in ["null", "~", ""] {
-            let error = expectYAMLError { _ = try YAML.decode(YVersioned.self, from: "version: \(text)\n") }
+            let error = expectLodumError { _ = try YAML.decode(YVersioned.self, from: "version: \(text)\n") }
             #expect(error?.kind == .typeMismatch(expected: "String", found: "null"), "\(text)")
         }
     }
 
     @Test func stringIntoABoolIsATypeMismatch() {
-        let error = expectYAMLError { _ = try YAML.decode(YFeature.self, from: "enabled: yes\n") }
+        let error = expectLodumError { _ = try YAML.decode(YFeature.self, from: "enabled: yes\n") }
         #expect(error?.kind == .typeMismatch(expected: "Bool", found: #"String "yes""#))
     }
 
@@ -146,7 +147,7 @@ struct YAMLReadingTests {
     @Test func strTagKeepsAnyTextAString() throws {
         #expect(try YAML.decode([Value].self, from: "[!!str true, !!str null, !!str 1.5, !!str ~, ! 12]") ==
             [.string("true"), .string("null"), .string("1.5"), .string("~"), .string("12")])
-        #expect(expectYAMLError { _ = try YAML.decode(Int.self, from: "!!str 12") }?.kind == .typeMismatch(expected: "Int", found: #"String "12""#))
+        #expect(expectLodumError { _ = try YAML.decode(Int.self, from: "!!str 12") }?.kind == .typeMismatch(expected: "Int", found: #"String "12""#))
     }
 
     @Test func verbatimAndShorthandCoreTagsAreTheSame() throws {
@@ -157,7 +158,7 @@ struct YAMLReadingTests {
 
     @Test func taggedTextThatIsNotAValidValueIsAnError() {
         for input in ["!!int abc", "!!int 1.5", "!!float abc", "!!bool maybe", "!!null foo", "!!null 'false'", "!!binary '!!!'"] {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
             #expect(error?.description.contains(String(input.split(separator: " ")[0])) == true || input.hasPrefix("!!binary"), "\(String(describing: error?.description))")
         }
     }
@@ -165,18 +166,18 @@ struct YAMLReadingTests {
     @Test(arguments: ["!foo", "!!set", "!!omap", "!!python/object", "!Ref", "!<tag:example.com,2000:app/x>"])
     func unknownTagIsAnErrorNamingIt(_ tag: String) {
         for input in ["key: \(tag) value", "key: \(tag) {a: 1}", "key: \(tag) [1]", "- \(tag)\n"] {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
             let shown = tag.hasPrefix("!<") ? String(tag.dropFirst(2).dropLast()) : tag
             #expect(error?.description.contains("unknown tag \(shown)") == true, "\(String(describing: error?.description))")
             #expect(error?.description.contains("line ") == true)
             // Also when the value belongs to a key the type does not read.
-            _ = expectYAMLError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\n" + input.replacingOccurrences(of: "key:", with: "other:")) }
+            _ = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\n" + input.replacingOccurrences(of: "key:", with: "other:")) }
         }
     }
 
     @Test func scalarTagOnACollectionIsAnError() {
         for input in ["!!str [1, 2]", "!!int {a: 1}", "!!seq {a: 1}", "!!map [1]", "!!seq 1", "!!map x"] {
-            let error = expectYAMLError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
             #expect(error?.description.contains(String(input.split(separator: " ")[0])) == true, "\(String(describing: error?.description))")
         }
     }

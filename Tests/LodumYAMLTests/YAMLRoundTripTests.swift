@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum final class YTree {
@@ -86,7 +87,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func missingKeyWithoutDefaultIsAnErrorNamingTheField() {
-        let error = expectYAMLError { _ = try YAML.decode(YPoint.self, from: "x: 1\n") }
+        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\n") }
         #expect(error?.kind == .missingField("y"))
         #expect(error?.path.description == "y")
     }
@@ -120,20 +121,20 @@ struct YAMLRoundTripTests {
     }
 
     @Test func everyScalarTypeRoundTripsAtItsMinimum() throws {
-        #expect(try YAML.decode(YAllScalars.self, from: YAML.encode(YAllScalars.minimums)) == YAllScalars.minimums)
+        #expect(try YAML.decode(AllScalars.self, from: YAML.encode(AllScalars.minimums)) == AllScalars.minimums)
     }
 
     @Test func everyScalarTypeRoundTripsAtItsMaximum() throws {
-        #expect(try YAML.decode(YAllScalars.self, from: YAML.encode(YAllScalars.maximums)) == YAllScalars.maximums)
+        #expect(try YAML.decode(AllScalars.self, from: YAML.encode(AllScalars.maximums)) == AllScalars.maximums)
     }
 
     @Test func integerExtremesAreWrittenAsPlainDecimalText() throws {
-        let maximums = try YAML.encodeString(YAllScalars.maximums)
+        let maximums = try YAML.encodeString(AllScalars.maximums)
         #expect(maximums.contains("\nint64: 9223372036854775807\n"))
         #expect(maximums.contains("\nuint64: 18446744073709551615\n"))
         #expect(maximums.contains("\nint8: 127\n"))
         #expect(maximums.contains("\nuint8: 255\n"))
-        let minimums = try YAML.encodeString(YAllScalars.minimums)
+        let minimums = try YAML.encodeString(AllScalars.minimums)
         #expect(minimums.contains("\nint64: -9223372036854775808\n"))
         #expect(minimums.contains("\nint8: -128\n"))
         #expect(minimums.contains("\nint16: -32768\n"))
@@ -181,8 +182,8 @@ struct YAMLRoundTripTests {
         #expect(try YAML.decode(Int?.self, from: "---\n") == nil)
         #expect(try YAML.decode(Int?.self, from: "~") == nil)
         // No document at all is not a null document.
-        #expect(expectYAMLError { _ = try YAML.decode(Int?.self, from: "") }?.kind == .unexpectedEndOfInput)
-        #expect(expectYAMLError { _ = try YAML.decode(Int?.self, from: "# only a comment\n") }?.kind == .unexpectedEndOfInput)
+        #expect(expectLodumError { _ = try YAML.decode(Int?.self, from: "") }?.kind == .unexpectedEndOfInput)
+        #expect(expectLodumError { _ = try YAML.decode(Int?.self, from: "# only a comment\n") }?.kind == .unexpectedEndOfInput)
     }
 
     @Test func decodeReadsFromDataBytesStringAndSubstring() throws {
@@ -201,22 +202,22 @@ struct YAMLRoundTripTests {
         #expect(try YAML.decode([String: String].self, from: "a: |\r\n  one\r\n  two\r\n") == ["a": "one\ntwo\n"])
         let utf16: [UInt8] = [0xFF, 0xFE] + "x: 1\ny: 2\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(try YAML.decode(YPoint.self, from: utf16) == point)
-        #expect(try YAML.load(YPoint.self, from: YAMLCountingSource(utf16, chunkSize: 3)) == point)
+        #expect(try YAML.load(YPoint.self, from: CountingSource(utf16, chunkSize: 3)) == point)
     }
 
     @Test func scalarLongerThanTheInputWindowLoadsThroughASmallChunkedSource() throws {
         let long = String(repeating: "0123456789 abcdef ", count: InputBuffer.defaultCapacity / 6)
         let bytes = [UInt8](try YAML.encode([YLabel(label: long), YLabel(label: "short")]))
-        let labels = try YAML.load([YLabel].self, from: YAMLCountingSource(bytes, chunkSize: 1000))
+        let labels = try YAML.load([YLabel].self, from: CountingSource(bytes, chunkSize: 1000))
         #expect(labels.map(\.label) == [long, "short"])
-        var stream = YAML.stream(YLabel.self, from: YAMLCountingSource(bytes, chunkSize: 4096))
+        var stream = YAML.stream(YLabel.self, from: CountingSource(bytes, chunkSize: 4096))
         #expect(try stream.next()?.label == long)
         #expect(try stream.next()?.label == "short")
         #expect(try stream.next() == nil)
     }
 
     @Test func dumpAndLoadRoundTripThroughAFile() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("inventory.yaml")
             try YAML.dump(Self.inventory, to: url)
             #expect(try YAML.load(YInventory.self, from: url) == Self.inventory)
@@ -225,7 +226,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func dumpToAFileHandleWritesTheSameBytesAsEncode() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("handle.yaml")
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             let handle = try FileHandle(forWritingTo: url)
@@ -241,13 +242,13 @@ struct YAMLRoundTripTests {
     @Test(arguments: [1, 7, 4096])
     func loadFromAChunkedSourceMatchesDecode(chunkSize: Int) throws {
         let bytes = [UInt8](try YAML.encode(Self.inventory, options: YAMLOptions(indent: 3)))
-        let source = YAMLCountingSource(bytes, chunkSize: chunkSize)
+        let source = CountingSource(bytes, chunkSize: chunkSize)
         #expect(try YAML.load(YInventory.self, from: source) == Self.inventory)
         #expect(source.isDrained)
     }
 
     @Test func dumpContentsOfAndStreamRoundTripThroughAFile() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("points.yaml")
             try YAML.dump(contentsOf: (0..<3_000).lazy.map { YPoint(x: $0, y: -$0) }, to: url)
             var points = YAML.stream(YPoint.self, from: url)
@@ -262,7 +263,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func dumpDocumentsAndDocumentsRoundTripThroughAFile() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("records.yaml")
             let records = (0..<500).map { YRecord(id: $0, name: $0 % 3 == 0 ? "yes" : "n\($0)") }
             try YAML.dump(documents: records, to: url)
@@ -275,14 +276,14 @@ struct YAMLRoundTripTests {
 
     @Test func streamIteratesWithForTryAwait() async throws {
         var ids: [Int] = []
-        for try await record in YAML.stream(YRecord.self, from: YAMLFixtures.recordSequence(count: 100)) {
+        for try await record in YAML.stream(YRecord.self, from: Fixtures.recordSequence(count: 100)) {
             ids.append(record.id)
         }
         #expect(ids == Array(0..<100))
     }
 
     @Test func streamFromAsyncChunksYieldsEveryElement() async throws {
-        let bytes = YAMLFixtures.recordSequence(count: 300)
+        let bytes = Fixtures.recordSequence(count: 300)
         let chunks = AsyncStream<[UInt8]> { continuation in
             for start in stride(from: 0, to: bytes.count, by: 13) {
                 continuation.yield(Array(bytes[start..<min(start + 13, bytes.count)]))
@@ -329,7 +330,7 @@ struct YAMLRoundTripTests {
     }
 
     /// A random tree of every kind of value, with awkward strings and keys.
-    static func randomValue(depth: Int, using generator: inout YAMLSeededGenerator) -> Value {
+    static func randomValue(depth: Int, using generator: inout SeededGenerator) -> Value {
         let alphabet: [Character] = ["a", "Z", " ", "\n", ":", "#", "-", "'", "\"", "&", "*", "!", "[", "{", ",", "0", ".", "é", "😀", "\t", "~"]
         func text() -> String {
             String((0..<Int.random(in: 0..<8, using: &generator)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
@@ -358,14 +359,14 @@ struct YAMLRoundTripTests {
     }
 
     @Test func randomValueTreesRoundTripInEveryStyle() throws {
-        var generator = YAMLSeededGenerator(seed: 0x7EE5)
+        var generator = SeededGenerator(seed: 0x7EE5)
         let trees = (0..<600).map { _ in Self.randomValue(depth: 5, using: &generator) }
         for options in [YAMLOptions(), YAMLOptions(style: .flow), YAMLOptions(indent: 7, lineWidth: 12)] {
             for tree in trees {
                 let text = try YAML.encodeString(tree, options: options)
                 #expect(try YAML.decode(Value.self, from: text) == tree, "\(text.debugDescription)")
             }
-            let sink = YAMLRecordingSink()
+            let sink = RecordingSink()
             try YAML.dump(documents: trees, to: sink, options: options)
             var documents = YAML.documents(Value.self, from: sink.bytes)
             var back: [Value] = []
@@ -404,7 +405,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func codableRoundTripsThroughDumpLoadStreamAndDocuments() throws {
-        try YAMLFixtures.withTemporaryDirectory { directory throws in
+        try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("order.yaml")
             try YAML.dump(Self.order, to: url)
             #expect(try YAML.load(YCodableOrder.self, from: url) == Self.order)
@@ -425,7 +426,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func codableMismatchIsALodumErrorWithThePath() {
-        let error = expectYAMLError { _ = try YAML.decode([YCodableRecord].self, from: "- {id: 1, name: a}\n- {id: x, name: b}\n") }
+        let error = expectLodumError { _ = try YAML.decode([YCodableRecord].self, from: "- {id: 1, name: a}\n- {id: x, name: b}\n") }
         #expect(error?.path.description == "[1].id")
     }
 }

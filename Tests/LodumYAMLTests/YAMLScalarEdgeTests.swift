@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YByteHolder: Equatable {
@@ -52,7 +53,7 @@ struct YAMLIntegerTests {
     }
 
     @Test func randomIntegersRoundTripExactly() throws {
-        var generator = YAMLSeededGenerator(seed: 0x7A_0001)
+        var generator = SeededGenerator(seed: 0x7A_0001)
         var signed: [Int64] = [.min, .min + 1, -1, 0, 1, .max - 1, .max]
         var unsigned: [UInt64] = [0, 1, UInt64(Int64.max), UInt64(Int64.max) + 1, .max - 1, .max]
         for _ in 0..<1000 {
@@ -61,13 +62,6 @@ struct YAMLIntegerTests {
         }
         #expect(try YAML.decode([Int64].self, from: YAML.encode(signed)) == signed)
         #expect(try YAML.decode([UInt64].self, from: YAML.encode(unsigned)) == unsigned)
-    }
-
-    struct Overflow: CustomTestStringConvertible, Sendable {
-        var input: String
-        var type: String
-        var decode: @Sendable (String) throws -> Void
-        var testDescription: String { "\(input) as \(type)" }
     }
 
     static let overflows: [Overflow] = [
@@ -89,7 +83,7 @@ struct YAMLIntegerTests {
 
     @Test(arguments: overflows)
     func integerThatDoesNotFitIsAnErrorNotATrap(_ overflow: Overflow) {
-        let error = expectYAMLError { try overflow.decode(overflow.input) }
+        let error = expectLodumError { try overflow.decode(overflow.input) }
         guard case .numberOutOfRange? = error?.kind else {
             Issue.record("expected numberOutOfRange, got \(String(describing: error))")
             return
@@ -97,16 +91,16 @@ struct YAMLIntegerTests {
     }
 
     @Test func outOfRangeErrorNamesTheNumberTheTypeAndTheField() {
-        let error = expectYAMLError { _ = try YAML.decode([YByteHolder].self, from: "- value: 1\n- value: 300\n") }
+        let error = expectLodumError { _ = try YAML.decode([YByteHolder].self, from: "- value: 1\n- value: 300\n") }
         #expect(error?.kind == .numberOutOfRange("300", type: "UInt8"))
         #expect(error?.path.description == "[1].value")
         #expect(error?.description.contains("line 2, column 10") == true, "\(String(describing: error?.description))")
     }
 
     @Test func fractionalNumberIsNotAnInteger() {
-        let error = expectYAMLError { _ = try YAML.decode(Int.self, from: "1.5") }
+        let error = expectLodumError { _ = try YAML.decode(Int.self, from: "1.5") }
         #expect(error?.description.contains("expected Int") == true)
-        _ = expectYAMLError { _ = try YAML.decode(Int.self, from: ".nan") }
+        _ = expectLodumError { _ = try YAML.decode(Int.self, from: ".nan") }
     }
 
     @Test func integralFloatIsAcceptedForAnInteger() throws {
@@ -157,7 +151,7 @@ struct YAMLFloatingPointTests {
     }
 
     @Test func randomBitPatternDoublesRoundTripExactly() throws {
-        var generator = YAMLSeededGenerator(seed: 0xD0_0B1E)
+        var generator = SeededGenerator(seed: 0xD0_0B1E)
         var values: [Double] = []
         while values.count < 2000 {
             let candidate = Double(bitPattern: generator.next())
@@ -171,7 +165,7 @@ struct YAMLFloatingPointTests {
     }
 
     @Test func floatsRoundTripExactly() throws {
-        var generator = YAMLSeededGenerator(seed: 0xF10A7)
+        var generator = SeededGenerator(seed: 0xF10A7)
         var values: [Float] = [0.1, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
                                -.greatestFiniteMagnitude, 16777216, 16777215, .infinity, -.infinity]
         while values.count < 2000 {
@@ -236,7 +230,7 @@ struct YAMLStringTests {
             "a", "b", " ", " ", "\n", "\t", ":", "#", "-", "?", "'", "\"", "\\", ",", "[", "]", "{", "}", "&", "*", "!",
             "|", ">", "%", "@", "`", "0", "1", ".", "é", "😀", "\u{85}", "\u{2028}", "\r", "\0", "~", "<", "=",
         ]
-        var generator = YAMLSeededGenerator(seed: 0x57_1265)
+        var generator = SeededGenerator(seed: 0x57_1265)
         var strings: [String] = []
         for _ in 0..<1500 {
             let length = Int.random(in: 0..<12, using: &generator)
@@ -307,12 +301,12 @@ struct YAMLBytesTests {
 
     @Test func untaggedBase64StringIsReadAsBytesButNotAsAnInteger() throws {
         #expect(try YAML.decode(YBlob.self, from: "name: b\ndata: aGk=\n").data == YBytes([104, 105]))
-        _ = expectYAMLError { _ = try YAML.decode(YBlob.self, from: "name: b\ndata: 12\n") }
-        _ = expectYAMLError { _ = try YAML.decode(YBlob.self, from: "name: b\ndata: '%%%'\n") }
+        _ = expectLodumError { _ = try YAML.decode(YBlob.self, from: "name: b\ndata: 12\n") }
+        _ = expectLodumError { _ = try YAML.decode(YBlob.self, from: "name: b\ndata: '%%%'\n") }
     }
 
     @Test func binaryIsNotAString() {
-        let error = expectYAMLError { _ = try YAML.decode(String.self, from: "!!binary aGk=") }
+        let error = expectLodumError { _ = try YAML.decode(String.self, from: "!!binary aGk=") }
         guard case .typeMismatch(let expected, _)? = error?.kind else {
             Issue.record("expected a type mismatch, got \(String(describing: error))")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Lodum struct YNested: Equatable {
@@ -20,7 +21,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func dumpContentsOfDeliversBytesBeforeTheSequenceIsExhausted() throws {
-        let sink = YAMLRecordingSink()
+        let sink = RecordingSink()
         var generated = 0
         var generatedAtFirstChunk: Int?
         var largestChunk = 0
@@ -48,7 +49,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamedOutputIsExactlyTheEncodedSequence() throws {
-        let sink = YAMLRecordingSink()
+        let sink = RecordingSink()
         let points = (0..<2_000).map { YPoint(x: $0, y: 2 * $0) }
         try YAML.dump(contentsOf: points.lazy.map { $0 }, to: sink)
         #expect(sink.bytes == Array(try YAML.encode(points)))
@@ -56,7 +57,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func dumpOfOneLargeValueLeavesInBoundedChunks() throws {
-        let sink = YAMLRecordingSink()
+        let sink = RecordingSink()
         let long = String(repeating: "0123456789abcdef ", count: OutputBuffer.defaultCapacity / 4)
         try YAML.dump([long, "tail"], to: sink)
         #expect(sink.chunks.count >= 3)
@@ -65,7 +66,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func failedDumpAbandonsTheSink() {
-        let sink = YAMLRecordingSink()
+        let sink = RecordingSink()
         #expect(throws: YPlannedFailure.self) { try YAML.dump(YFailingSequence(elementCount: 10), to: sink) }
         #expect(sink.abandoned)
         #expect(!sink.finished)
@@ -101,14 +102,14 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamYieldsTheFirstElementBeforeTheSourceIsDrained() throws {
-        let source = YAMLCountingSource(YAMLFixtures.recordSequence(count: 20_000), chunkSize: 64)
+        let source = CountingSource(Fixtures.recordSequence(count: 20_000), chunkSize: 64)
         var records = YAML.stream(YRecord.self, from: source)
-        #expect(source.reads == 0, "the stream opens its source only when first asked")
+        #expect(source.chunksServed == 0, "the stream opens its source only when first asked")
         #expect(try records.next() == YRecord(id: 0, name: "record-0"))
         #expect(!source.isDrained)
-        #expect(source.reads < source.totalChunks / 100, "read \(source.reads) of \(source.totalChunks) chunks before the first element")
+        #expect(source.chunksServed < source.totalChunks / 100, "read \(source.chunksServed) of \(source.totalChunks) chunks before the first element")
         for _ in 0..<99 { _ = try records.next() }
-        #expect(source.reads < source.totalChunks / 10, "read \(source.reads) of \(source.totalChunks) chunks for 100 elements")
+        #expect(source.chunksServed < source.totalChunks / 10, "read \(source.chunksServed) of \(source.totalChunks) chunks for 100 elements")
         var count = 100
         while try records.next() != nil { count += 1 }
         #expect(count == 20_000)
@@ -116,7 +117,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamReadsThroughTheFixedWindow() throws {
-        let source = YAMLCountingSource(YAMLFixtures.recordSequence(count: 20_000), chunkSize: 1 << 20)
+        let source = CountingSource(Fixtures.recordSequence(count: 20_000), chunkSize: 1 << 20)
         var records = YAML.stream(YRecord.self, from: source)
         var count = 0
         while try records.next() != nil { count += 1 }
@@ -125,28 +126,28 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamOfAFlowSequenceAndOfValues() throws {
-        var values = YAML.stream(Value.self, from: YAMLFixtures.bytes("[1, two, [3], {four: 4}, ~, 5.5, true, !!binary aGk=]"))
+        var values = YAML.stream(Value.self, from: Fixtures.bytes("[1, two, [3], {four: 4}, ~, 5.5, true, !!binary aGk=]"))
         var collected: [Value] = []
         while let value = try values.next() { collected.append(value) }
         #expect(collected == [.int(1), .string("two"), .array([.int(3)]), yamlObject(["four": .int(4)]), .null, .double(5.5), .bool(true), .bytes([104, 105])])
     }
 
     @Test func streamOfSomethingOtherThanASequenceIsATypeMismatch() {
-        var numbers = YAML.stream(Int.self, from: YAMLFixtures.bytes("a: 1\n"))
-        let error = expectYAMLError { _ = try numbers.next() }
+        var numbers = YAML.stream(Int.self, from: Fixtures.bytes("a: 1\n"))
+        let error = expectLodumError { _ = try numbers.next() }
         #expect(error?.kind == .typeMismatch(expected: "Sequence", found: "Mapping"))
     }
 
     @Test func streamElementErrorNamesTheElementAndEndsTheStream() throws {
-        var records = YAML.stream(YRecord.self, from: YAMLFixtures.bytes("- {id: 1, name: a}\n- {id: 2}\n- {id: 3, name: c}\n"))
+        var records = YAML.stream(YRecord.self, from: Fixtures.bytes("- {id: 1, name: a}\n- {id: 2}\n- {id: 3, name: c}\n"))
         #expect(try records.next()?.id == 1)
-        let error = expectYAMLError { _ = try records.next() }
+        let error = expectLodumError { _ = try records.next() }
         #expect(error?.path.description == "[1].name")
         #expect(try records.next() == nil)
     }
 
     @Test func streamWithAliasesBetweenElements() throws {
-        var points = YAML.stream(YPoint.self, from: YAMLFixtures.bytes("- &p {x: 1, y: 2}\n- *p\n- {<<: *p, y: 3}\n"))
+        var points = YAML.stream(YPoint.self, from: Fixtures.bytes("- &p {x: 1, y: 2}\n- *p\n- {<<: *p, y: 3}\n"))
         #expect(try points.next() == YPoint(x: 1, y: 2))
         #expect(try points.next() == YPoint(x: 1, y: 2))
         #expect(try points.next() == YPoint(x: 1, y: 3))
@@ -155,7 +156,7 @@ struct YAMLStreamingTests {
 
     @Test func streamFromAPipe() throws {
         let pipe = Pipe()
-        let bytes = YAMLFixtures.recordSequence(count: 1_000)
+        let bytes = Fixtures.recordSequence(count: 1_000)
         #expect(bytes.count < 60_000)
         pipe.fileHandleForWriting.write(Data(bytes))
         try pipe.fileHandleForWriting.close()
@@ -168,7 +169,7 @@ struct YAMLStreamingTests {
     @Test func streamFromAMissingFileIsAnIOError() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-missing-\(UUID().uuidString).yaml")
         var records = YAML.stream(YRecord.self, from: url)
-        let error = expectYAMLError { _ = try records.next() }
+        let error = expectLodumError { _ = try records.next() }
         guard case .io? = error?.kind else {
             Issue.record("expected an io error, got \(String(describing: error))")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Lodum
+import LodumTestSupport
 @testable import LodumYAML
 
 /// One case of the yaml-test-suite: a case folder (`229Q`) or one of its numbered

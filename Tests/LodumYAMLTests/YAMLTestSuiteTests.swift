@@ -19,6 +19,7 @@
 
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 @testable import LodumYAML
 
