@@ -18,6 +18,8 @@ public struct JSONReader: FormatReader {
     @usableFromInline var scratch: [UInt8] = []
     /// The number `peekKind` scanned at the cursor, for the read that follows it.
     @usableFromInline var peekedNumber: JSONNumber?
+    /// Where the last integer read started, for range errors found after the read.
+    @usableFromInline var lastIntegerStart = 0
 
     @inlinable
     init(input: InputBuffer, limits: Limits) {
@@ -28,6 +30,10 @@ public struct JSONReader: FormatReader {
     }
 
     public var position: InputPosition? { input.textPosition(of: cursor) }
+
+    /// The start of the last integer read: the one kind of value the core checks after a
+    /// read (whether it fits a narrower type), so the only start worth a store per value.
+    public var positionOfLastValue: InputPosition? { input.textPosition(of: lastIntegerStart) }
 
     // MARK: Input window
 
@@ -40,6 +46,7 @@ public struct JSONReader: FormatReader {
         bytes = input.base
         end = input.count
         cursor -= shift
+        lastIntegerStart = max(0, lastIntegerStart - shift)
         return shift
     }
 
@@ -250,6 +257,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "Int")
         }
         let number = try scanNumber()
+        lastIntegerStart = number.start
         if let exact = number.int64 { return exact }
         return try inexactInteger(number, as: Int64.self, expected: "Int")
     }
@@ -261,6 +269,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "UInt")
         }
         let number = try scanNumber()
+        lastIntegerStart = number.start
         if let exact = number.uint64 { return exact }
         return try inexactInteger(number, as: UInt64.self, expected: "UInt")
     }

@@ -51,6 +51,18 @@ struct IntegerEdgeTests {
         #expect(error?.description.contains("UInt8") == true)
     }
 
+    @Test func outOfRangeErrorPointsAtTheNumberNotPastIt() throws {
+        let compact = expectLodumError { _ = try JSON.decode([ByteHolder].self, from: #"[{"value":1},{"value":300}]"#) }
+        #expect(compact?.position == .text(line: 1, column: 23, offset: 22))
+        let pretty = "[\n  {\"value\": 300}\n]\n"
+        let error = expectLodumError { _ = try JSON.decode([ByteHolder].self, from: pretty) }
+        #expect(error?.position == .text(line: 2, column: 13, offset: 14))
+        // Through a refilling window too: the start moves with the window.
+        let padded = "[" + String(repeating: " ", count: 70_000) + #"{"value":300}]"#
+        let loaded = expectLodumError { _ = try JSON.load([ByteHolder].self, from: MemorySource(Array(padded.utf8))) }
+        #expect(loaded?.position?.offset == 70_010)
+    }
+
     @Test func fractionalNumberIsNotAnInteger() throws {
         let error = expectLodumError { _ = try JSON.decode(Int.self, from: "1.5") }
         #expect(error?.description.contains("expected Int") == true)

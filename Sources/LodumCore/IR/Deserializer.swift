@@ -10,6 +10,10 @@ public protocol Deserializer {
     /// Where the reader is in the input, for error messages; `nil` when the input is not
     /// a byte stream (a ``Value`` tree).
     var position: InputPosition? { get }
+    /// Where the value most recently read started, for errors the core finds after a read,
+    /// such as a number that does not fit the narrower integer asked for. Defaults to
+    /// ``position``; a reader whose position has moved past the value overrides it.
+    var positionOfLastValue: InputPosition? { get }
 
     /// Expects a struct (a keyed container) and enters it.
     mutating func beginStruct(_ name: StaticString) throws
@@ -51,6 +55,8 @@ public protocol Deserializer {
 }
 
 extension Deserializer {
+    public var positionOfLastValue: InputPosition? { position }
+
     /// The current coding path.
     public var path: CodingPath { context.path }
 

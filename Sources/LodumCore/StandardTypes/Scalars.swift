@@ -59,7 +59,8 @@ extension _LodumSignedInteger {
     public init<D: Deserializer>(from deserializer: inout D) throws {
         let wide = try deserializer.readInt64()
         guard let narrow = Self(exactly: wide) else {
-            throw deserializer.error(.numberOutOfRange(String(wide), type: String(describing: Self.self)))
+            throw LodumError(.numberOutOfRange(String(wide), type: String(describing: Self.self)),
+                             path: deserializer.path, position: deserializer.positionOfLastValue)
         }
         self = narrow
     }
@@ -75,7 +76,8 @@ extension _LodumUnsignedInteger {
     public init<D: Deserializer>(from deserializer: inout D) throws {
         let wide = try deserializer.readUInt64()
         guard let narrow = Self(exactly: wide) else {
-            throw deserializer.error(.numberOutOfRange(String(wide), type: String(describing: Self.self)))
+            throw LodumError(.numberOutOfRange(String(wide), type: String(describing: Self.self)),
+                             path: deserializer.path, position: deserializer.positionOfLastValue)
         }
         self = narrow
     }
