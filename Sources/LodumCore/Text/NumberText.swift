@@ -67,15 +67,15 @@ public enum NumberText {
     @inlinable
     public static func withShortestText<R>(of value: Double, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992, !(value == 0 && value.sign == .minus) {
-            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-                // A temporary allocation of non-zero capacity always has an address.
-                let start = buffer.baseAddress.unsafelyUnwrapped
+            let formatted: R? = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+                guard let start = buffer.baseAddress else { return nil }
                 var length = write(Int64(value), to: start)
                 start[length] = UInt8(ascii: ".")
                 start[length + 1] = UInt8(ascii: "0")
                 length += 2
                 return try body(UnsafeRawBufferPointer(start: start, count: length))
             }
+            if let formatted { return formatted }
         }
         var text = value.description
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
