@@ -11,9 +11,8 @@ public struct YAMLReader: FormatReader {
     let events: YAMLEventReader
     let yaml11Booleans: Bool
     var started = false
-    /// The start of the scalar that the last value read consumed, until the reader is asked
-    /// for anything else: a check the core makes after a read (`300` does not fit a `UInt8`)
-    /// then points at that value rather than at whatever follows it.
+    /// The start of the last scalar read, for checks the core makes after a read (`300`
+    /// does not fit a `UInt8`): see ``positionOfLastValue``.
     var consumedValueMark: YAMLMark?
 
     init(input: InputBuffer, options: YAMLOptions, limits: Limits) {
@@ -22,14 +21,10 @@ public struct YAMLReader: FormatReader {
         self.yaml11Booleans = options.yaml11Booleans
     }
 
-    /// Where the reader is: the value just read, if the last call read one, else the
-    /// current event.
-    public var position: InputPosition? { consumedValueMark?.position ?? events.position }
+    /// Where the reader is: the start of the current event.
+    public var position: InputPosition? { events.position }
 
-    /// An error at the current event (the reader's own errors are about what it is looking at).
-    func failure(_ kind: LodumError.Kind) -> LodumError {
-        LodumError(kind, path: context.path, position: events.position)
-    }
+    public var positionOfLastValue: InputPosition? { consumedValueMark?.position ?? events.position }
 
     /// Moves past the scalar the current event holds, recording where it started.
     mutating func consumeValue() throws {
@@ -40,7 +35,6 @@ public struct YAMLReader: FormatReader {
 
     /// Moves to the next event; errors from libyaml and the alias resolver get the path.
     mutating func advance() throws {
-        consumedValueMark = nil
         do {
             try events.advance()
         } catch var failure as LodumError {
@@ -64,12 +58,12 @@ public struct YAMLReader: FormatReader {
         case .streamEnd:
             return false
         default:
-            throw failure(.syntax("expected a document"))
+            throw error(.syntax("expected a document"))
         }
     }
 
     public mutating func endDocument() throws {
-        guard events.kind == .documentEnd else { throw failure(.syntax("expected the end of the document")) }
+        guard events.kind == .documentEnd else { throw error(.syntax("expected the end of the document")) }
         try advance()
     }
 
@@ -78,9 +72,9 @@ public struct YAMLReader: FormatReader {
         case .streamEnd:
             return
         case .documentStart:
-            throw failure(.syntax("a second document follows the first; read a multi-document stream with documents(_:from:)"))
+            throw error(.syntax("a second document follows the first; read a multi-document stream with documents(_:from:)"))
         default:
-            throw failure(.syntax("unexpected content after the end of the document"))
+            throw error(.syntax("unexpected content after the end of the document"))
         }
     }
 
@@ -114,7 +108,6 @@ public struct YAMLReader: FormatReader {
     }
 
     public mutating func nextElement() throws -> Bool {
-        consumedValueMark = nil
         guard events.kind == .sequenceEnd else { return true }
         try advance()
         return false
@@ -136,7 +129,7 @@ public struct YAMLReader: FormatReader {
             try advance()
             return key
         default:
-            throw failure(.unsupportedValue("a mapping key that is a collection cannot be read as a String key"))
+            throw error(.unsupportedValue("a mapping key that is a collection cannot be read as a String key"))
         }
     }
 
@@ -170,16 +163,15 @@ public struct YAMLReader: FormatReader {
             default: throw invalidTagged("!!float")
             }
         case .seq, .map:
-            throw failure(.syntax("a scalar cannot carry the tag \(events.tag == .seq ? "!!seq" : "!!map")"))
+            throw error(.syntax("a scalar cannot carry the tag \(events.tag == .seq ? "!!seq" : "!!map")"))
         }
     }
 
     func invalidTagged(_ tag: String) -> LodumError {
-        failure(.typeMismatch(expected: "a valid \(tag) value", found: LodumError.describeFound("String", String(reflecting: String(decoding: events.text, as: UTF8.self)))))
+        error(.typeMismatch(expected: "a valid \(tag) value", found: LodumError.describeFound("String", String(reflecting: String(decoding: events.text, as: UTF8.self)))))
     }
 
     public mutating func decodeNil() throws -> Bool {
-        consumedValueMark = nil
         guard events.kind == .scalar, try scalarValue() == .null else { return false }
         try consumeValue()
         return true
@@ -230,7 +222,7 @@ public struct YAMLReader: FormatReader {
     }
 
     func outOfRange(_ type: String) -> LodumError {
-        failure(.numberOutOfRange(String(decoding: events.text, as: UTF8.self), type: type))
+        error(.numberOutOfRange(String(decoding: events.text, as: UTF8.self), type: type))
     }
 
     public mutating func readDouble() throws -> Double {
@@ -267,7 +259,7 @@ public struct YAMLReader: FormatReader {
         if events.tag != .binary, try scalarValue() != .string { throw mismatch(expected: "Bytes") }
         let compact = String(decoding: events.text.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }, as: UTF8.self)
         guard let bytes = Base64.decode(compact) else {
-            throw failure(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: compact))))
+            throw error(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: compact))))
         }
         try consumeValue()
         return bytes
@@ -276,7 +268,6 @@ public struct YAMLReader: FormatReader {
     // MARK: Any value
 
     public mutating func peekKind() throws -> ValueKind {
-        consumedValueMark = nil
         switch events.kind {
         case .mappingStart: return .map
         case .sequenceStart: return .sequence
@@ -291,7 +282,7 @@ public struct YAMLReader: FormatReader {
             case .string: return .string
             }
         default:
-            throw failure(.syntax("expected a value"))
+            throw error(.syntax("expected a value"))
         }
     }
 
@@ -302,14 +293,14 @@ public struct YAMLReader: FormatReader {
             case .sequenceStart, .mappingStart:
                 depth += 1
                 guard context.depth + depth <= context.limits.maxDepth else {
-                    throw failure(.limitExceeded(.depth(context.limits.maxDepth)))
+                    throw error(.limitExceeded(.depth(context.limits.maxDepth)))
                 }
             case .sequenceEnd, .mappingEnd:
                 depth -= 1
             case .scalar:
                 _ = try scalarValue()
             default:
-                throw failure(.syntax("expected a value"))
+                throw error(.syntax("expected a value"))
             }
             try advance()
         } while depth > 0
@@ -334,6 +325,6 @@ public struct YAMLReader: FormatReader {
         case .sequenceEnd: found = "the end of a sequence"
         default: found = "the end of the document"
         }
-        return failure(.typeMismatch(expected: expected, found: found))
+        return error(.typeMismatch(expected: expected, found: found))
     }
 }
