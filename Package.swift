@@ -57,6 +57,12 @@ let package = Package(
             dependencies: ["LodumCore", "CYAML"],
             path: "Formats/YAML"
         ),
+        // msgpack-c's unpacking state machine (from libmsgpack-dev's headers), instantiated
+        // to report events: the base of the MessagePack reader (issue C).
+        .target(
+            name: "CMsgPackEvents",
+            path: "Formats/CMsgPackEvents"
+        ),
         // The umbrella users import: the core plus every built-in format.
         .target(
             name: "Lodum",
@@ -118,6 +124,11 @@ let package = Package(
             name: "LodumYAMLTests",
             dependencies: ["Lodum", "LodumYAML", "LodumTestSupport"],
             path: "Tests/LodumYAMLTests"
+        ),
+        .testTarget(
+            name: "LodumMsgPackTests",
+            dependencies: ["CMsgPackEvents", "LodumTestSupport"],
+            path: "Tests/LodumMsgPackTests"
         ),
         .testTarget(
             name: "LodumJSONTests",

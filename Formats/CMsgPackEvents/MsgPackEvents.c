@@ -1,0 +1,147 @@
+#include "CMsgPackEvents.h"
+
+#include <assert.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+// The state machine's stack, set before msgpack's definitions read it.
+#define MSGPACK_EMBED_STACK_SIZE LODUM_MP_MAX_DEPTH
+#include <msgpack/sysdep.h>
+#include <msgpack/unpack.h>
+#include <msgpack/unpack_define.h>
+
+typedef struct lodum_mp_user {
+    lodum_mp_event *events;
+    size_t count;
+    const char *base;
+    uint64_t max_elements;
+} lodum_mp_user;
+
+static inline int lodum_mp_emit(lodum_mp_user *u, uint8_t kind, uint64_t bits) {
+    lodum_mp_event *event = &u->events[u->count++];
+    event->kind = kind;
+    event->bits = bits;
+    event->length = 0;
+    event->ext_type = 0;
+    return 0;
+}
+
+static inline int lodum_mp_callback_root(lodum_mp_user *u) { (void)u; return 0; }
+static inline int lodum_mp_callback_uint8(lodum_mp_user *u, uint8_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_UINT, d); }
+static inline int lodum_mp_callback_uint16(lodum_mp_user *u, uint16_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_UINT, d); }
+static inline int lodum_mp_callback_uint32(lodum_mp_user *u, uint32_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_UINT, d); }
+static inline int lodum_mp_callback_uint64(lodum_mp_user *u, uint64_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_UINT, d); }
+static inline int lodum_mp_callback_int8(lodum_mp_user *u, int8_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_INT, (uint64_t)(int64_t)d); }
+static inline int lodum_mp_callback_int16(lodum_mp_user *u, int16_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_INT, (uint64_t)(int64_t)d); }
+static inline int lodum_mp_callback_int32(lodum_mp_user *u, int32_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_INT, (uint64_t)(int64_t)d); }
+static inline int lodum_mp_callback_int64(lodum_mp_user *u, int64_t d, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_INT, (uint64_t)d); }
+
+static inline int lodum_mp_callback_float(lodum_mp_user *u, float d, int *o) {
+    *o = 0;
+    uint32_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    return lodum_mp_emit(u, LODUM_MP_FLOAT32, bits);
+}
+
+static inline int lodum_mp_callback_double(lodum_mp_user *u, double d, int *o) {
+    *o = 0;
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    return lodum_mp_emit(u, LODUM_MP_FLOAT64, bits);
+}
+
+static inline int lodum_mp_callback_nil(lodum_mp_user *u, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_NIL, 0); }
+static inline int lodum_mp_callback_true(lodum_mp_user *u, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_TRUE, 1); }
+static inline int lodum_mp_callback_false(lodum_mp_user *u, int *o) { *o = 0; return lodum_mp_emit(u, LODUM_MP_FALSE, 0); }
+
+// A container's claimed count is checked here, before the state machine pushes it: every
+// element takes at least one byte, so a count beyond the bytes that can follow is a lie.
+static inline int lodum_mp_callback_array(lodum_mp_user *u, unsigned int n, int *o) {
+    *o = 0;
+    if ((uint64_t)n > u->max_elements) return LODUM_MP_COUNT_TOO_LARGE;
+    return lodum_mp_emit(u, LODUM_MP_ARRAY, n);
+}
+
+static inline int lodum_mp_callback_map(lodum_mp_user *u, unsigned int n, int *o) {
+    *o = 0;
+    if ((uint64_t)n * 2 > u->max_elements) return LODUM_MP_COUNT_TOO_LARGE;
+    return lodum_mp_emit(u, LODUM_MP_MAP, n);
+}
+
+static inline int lodum_mp_callback_array_item(lodum_mp_user *u, int *c, int o) { (void)u; (void)c; (void)o; return 0; }
+static inline int lodum_mp_callback_map_item(lodum_mp_user *u, int *c, int k, int v) { (void)u; (void)c; (void)k; (void)v; return 0; }
+
+static inline int lodum_mp_payload(lodum_mp_user *u, uint8_t kind, const char *p, unsigned int l) {
+    lodum_mp_event *event = &u->events[u->count++];
+    event->kind = kind;
+    event->bits = (uint64_t)(p - u->base);
+    event->length = l;
+    event->ext_type = 0;
+    return 0;
+}
+
+static inline int lodum_mp_callback_str(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+    (void)b;
+    *o = 0;
+    return lodum_mp_payload(u, LODUM_MP_STR, p, l);
+}
+
+static inline int lodum_mp_callback_bin(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+    (void)b;
+    *o = 0;
+    return lodum_mp_payload(u, LODUM_MP_BIN, p, l);
+}
+
+// An extension's payload starts with its type code. An ext 32 claiming 0xFFFFFFFF bytes
+// wraps the state machine's length to 0: refused here rather than read out of bounds.
+static inline int lodum_mp_callback_ext(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+    (void)b;
+    *o = 0;
+    if (l == 0) return LODUM_MP_EXT_WITHOUT_TYPE;
+    lodum_mp_payload(u, LODUM_MP_EXT, p + 1, l - 1);
+    u->events[u->count - 1].ext_type = (int8_t)p[0];
+    return 0;
+}
+
+#define msgpack_unpack_struct(name) struct lodum_mp_template ## name
+#define msgpack_unpack_func(ret, name) static inline ret lodum_mp_template ## name
+#define msgpack_unpack_callback(name) lodum_mp_callback ## name
+#define msgpack_unpack_object int
+#define msgpack_unpack_user lodum_mp_user
+
+#include <msgpack/unpack_template.h>
+
+struct lodum_mp_unpacker {
+    struct lodum_mp_template_context context;
+};
+
+lodum_mp_unpacker *lodum_mp_unpacker_create(void) {
+    lodum_mp_unpacker *unpacker = malloc(sizeof *unpacker);
+    if (unpacker) lodum_mp_unpacker_reset(unpacker);
+    return unpacker;
+}
+
+void lodum_mp_unpacker_destroy(lodum_mp_unpacker *unpacker) { free(unpacker); }
+
+void lodum_mp_unpacker_reset(lodum_mp_unpacker *unpacker) {
+    memset(&unpacker->context.user, 0, sizeof unpacker->context.user);
+    lodum_mp_template_init(&unpacker->context);
+}
+
+int lodum_mp_unpacker_execute(lodum_mp_unpacker *unpacker, const char *data, size_t length, size_t *offset,
+                              lodum_mp_event *events, size_t *event_count, uint64_t max_elements) {
+    lodum_mp_user *user = &unpacker->context.user;
+    user->events = events;
+    user->count = 0;
+    user->base = data;
+    user->max_elements = max_elements;
+    int result = lodum_mp_template_execute(&unpacker->context, data, length, offset);
+    *event_count = user->count;
+    if (result == MSGPACK_UNPACK_NOMEM_ERROR) return LODUM_MP_TOO_DEEP;
+    return result;
+}
+
+uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker) { return unpacker->context.trail; }
+
+uint32_t lodum_mp_unpacker_depth(const lodum_mp_unpacker *unpacker) { return unpacker->context.top; }
