@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LodumCore", targets: ["LodumCore"]),
         .library(name: "LodumJSON", targets: ["LodumJSON"]),
         .library(name: "LodumYAML", targets: ["LodumYAML"]),
+        .library(name: "LodumMsgPack", targets: ["LodumMsgPack"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
         // The benchmark's Yams peer; LodumBenchmarks finds it next to itself.
         .executable(name: "yams-peer", targets: ["YamsPeer"]),
@@ -63,10 +64,23 @@ let package = Package(
             name: "CMsgPackEvents",
             path: "Formats/CMsgPackEvents"
         ),
+        // The system msgpack-c (Debian: libmsgpack-dev), found by pkg-config; its packer.
+        .systemLibrary(
+            name: "CMsgPack",
+            path: "Formats/CMsgPack",
+            pkgConfig: "msgpack",
+            providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
+        ),
+        // The MessagePack backend: msgpack-c's packer and its unpacking state machine.
+        .target(
+            name: "LodumMsgPack",
+            dependencies: ["LodumCore", "CMsgPack", "CMsgPackEvents"],
+            path: "Formats/MsgPack"
+        ),
         // The umbrella users import: the core plus every built-in format.
         .target(
             name: "Lodum",
-            dependencies: ["LodumCore", "LodumJSON", "LodumYAML"],
+            dependencies: ["LodumCore", "LodumJSON", "LodumYAML", "LodumMsgPack"],
             path: "Sources/Lodum"
         ),
         // The README's main job: stream a million points to a file and back.
@@ -127,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LodumMsgPackTests",
-            dependencies: ["CMsgPackEvents", "LodumTestSupport"],
+            dependencies: ["Lodum", "LodumMsgPack", "CMsgPackEvents", "LodumTestSupport"],
             path: "Tests/LodumMsgPackTests"
         ),
         .testTarget(

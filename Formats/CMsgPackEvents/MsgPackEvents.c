@@ -16,12 +16,26 @@ typedef struct lodum_mp_user {
     size_t count;
     const char *base;
     uint64_t max_elements;
+    /// The state machine's cursor when it reported the current value: its last byte.
+    const unsigned char *cursor;
 } lodum_mp_user;
+
+// The state machine calls each callback with the value but not with its position. Every
+// call site in `_execute` has its cursor `p` and `user` in scope, so the callback macro
+// below notes `p` first. The one other call site, `_root` in `_init`, has no such locals
+// and sees these two file-scope nulls instead, for which noting does nothing.
+static const unsigned char *const p = NULL;
+static lodum_mp_user *const user = NULL;
+
+static inline void lodum_mp_note(lodum_mp_user *u, const unsigned char *cursor) {
+    if (u) u->cursor = cursor;
+}
 
 static inline int lodum_mp_emit(lodum_mp_user *u, uint8_t kind, uint64_t bits) {
     lodum_mp_event *event = &u->events[u->count++];
     event->kind = kind;
     event->bits = bits;
+    event->end = (uint64_t)((const char *)u->cursor - u->base) + 1;
     event->length = 0;
     event->ext_type = 0;
     return 0;
@@ -72,41 +86,42 @@ static inline int lodum_mp_callback_map(lodum_mp_user *u, unsigned int n, int *o
 static inline int lodum_mp_callback_array_item(lodum_mp_user *u, int *c, int o) { (void)u; (void)c; (void)o; return 0; }
 static inline int lodum_mp_callback_map_item(lodum_mp_user *u, int *c, int k, int v) { (void)u; (void)c; (void)k; (void)v; return 0; }
 
-static inline int lodum_mp_payload(lodum_mp_user *u, uint8_t kind, const char *p, unsigned int l) {
+static inline int lodum_mp_payload(lodum_mp_user *u, uint8_t kind, const char *payload, unsigned int l) {
     lodum_mp_event *event = &u->events[u->count++];
     event->kind = kind;
-    event->bits = (uint64_t)(p - u->base);
+    event->bits = (uint64_t)(payload - u->base);
+    event->end = (uint64_t)((const char *)u->cursor - u->base) + 1;
     event->length = l;
     event->ext_type = 0;
     return 0;
 }
 
-static inline int lodum_mp_callback_str(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+static inline int lodum_mp_callback_str(lodum_mp_user *u, const char *b, const char *payload, unsigned int l, int *o) {
     (void)b;
     *o = 0;
-    return lodum_mp_payload(u, LODUM_MP_STR, p, l);
+    return lodum_mp_payload(u, LODUM_MP_STR, payload, l);
 }
 
-static inline int lodum_mp_callback_bin(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+static inline int lodum_mp_callback_bin(lodum_mp_user *u, const char *b, const char *payload, unsigned int l, int *o) {
     (void)b;
     *o = 0;
-    return lodum_mp_payload(u, LODUM_MP_BIN, p, l);
+    return lodum_mp_payload(u, LODUM_MP_BIN, payload, l);
 }
 
 // An extension's payload starts with its type code. An ext 32 claiming 0xFFFFFFFF bytes
 // wraps the state machine's length to 0: refused here rather than read out of bounds.
-static inline int lodum_mp_callback_ext(lodum_mp_user *u, const char *b, const char *p, unsigned int l, int *o) {
+static inline int lodum_mp_callback_ext(lodum_mp_user *u, const char *b, const char *payload, unsigned int l, int *o) {
     (void)b;
     *o = 0;
     if (l == 0) return LODUM_MP_EXT_WITHOUT_TYPE;
-    lodum_mp_payload(u, LODUM_MP_EXT, p + 1, l - 1);
-    u->events[u->count - 1].ext_type = (int8_t)p[0];
+    lodum_mp_payload(u, LODUM_MP_EXT, payload + 1, l - 1);
+    u->events[u->count - 1].ext_type = (int8_t)payload[0];
     return 0;
 }
 
 #define msgpack_unpack_struct(name) struct lodum_mp_template ## name
 #define msgpack_unpack_func(ret, name) static inline ret lodum_mp_template ## name
-#define msgpack_unpack_callback(name) lodum_mp_callback ## name
+#define msgpack_unpack_callback(name) (lodum_mp_note(user, p), lodum_mp_callback ## name)
 #define msgpack_unpack_object int
 #define msgpack_unpack_user lodum_mp_user
 

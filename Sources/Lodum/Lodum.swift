@@ -1,6 +1,7 @@
 @_exported import LodumCore
 @_exported import LodumJSON
 @_exported import LodumYAML
+@_exported import LodumMsgPack
 
 /// The namespace of the umbrella module: the registry of built-in formats.
 public enum Lodum {
@@ -14,7 +15,7 @@ public enum Lodum {
     ///     let bytes = try format.encode(dataset)
     /// }
     /// ```
-    public static let formats: [any Format.Type] = [JSON.self, YAML.self]
+    public static let formats: [any Format.Type] = [JSON.self, YAML.self, MsgPack.self]
 
     /// The built-in format with this name (`"json"`), if any.
     public static func format(named name: String) -> (any Format.Type)? {

@@ -31,6 +31,9 @@ typedef enum lodum_mp_kind {
 /// `length` a payload's length; `ext_type` an extension's type code.
 typedef struct lodum_mp_event {
     uint64_t bits;
+    /// The offset, in the data given to `execute`, just past the event's header (and, for
+    /// a scalar, its value): the next event starts there.
+    uint64_t end;
     uint32_t length;
     int8_t ext_type;
     uint8_t kind;

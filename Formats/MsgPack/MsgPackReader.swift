@@ -1,0 +1,321 @@
+import CMsgPackEvents
+import LodumCore
+
+/// The MessagePack ``Deserializer``: pulls events from msgpack-c's unpacking state machine
+/// (``MsgPackEvents``) and reads containers by their counts.
+///
+/// Structs are read from maps keyed by field name or from arrays in field order, whichever
+/// the input holds.
+public struct MsgPackReader: FormatReader {
+    public var context: CodingContext
+    let events: MsgPackEvents
+    /// Elements (or entries) left in each open container, innermost last; a struct read
+    /// from an array also counts its position.
+    var containers: [OpenContainer] = []
+
+    struct OpenContainer {
+        var remaining: Int
+        /// A struct laid out as an array: the index of the next field.
+        var fieldIndex: Int?
+    }
+
+    init(input: InputBuffer, limits: Limits) {
+        self.context = CodingContext(limits: limits)
+        self.events = MsgPackEvents(input: input, limits: limits)
+    }
+
+    public var position: InputPosition? { .binary(offset: events.currentOffset) }
+
+    /// The current event, read on demand; errors get the coding path.
+    mutating func current() throws -> lodum_mp_event {
+        do {
+            return try events.peek()
+        } catch var failure as LodumError {
+            failure.path = context.path
+            throw failure
+        }
+    }
+
+    // MARK: Framing
+
+    public mutating func beginDocument() throws -> Bool {
+        do {
+            return try events.hasMoreInput()
+        } catch var failure as LodumError {
+            failure.path = context.path
+            throw failure
+        }
+    }
+
+    public mutating func endDocument() throws {}
+
+    public mutating func finish() throws {
+        if try events.hasMoreInput() {
+            throw error(.syntax("unexpected bytes after the end of the value"))
+        }
+    }
+
+    // MARK: Containers
+
+    public mutating func beginStruct(_ name: StaticString) throws {
+        let event = try current()
+        switch event.kind {
+        case UInt8(LODUM_MP_MAP.rawValue):
+            containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+        case UInt8(LODUM_MP_ARRAY.rawValue):
+            containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: 0))
+        default:
+            throw mismatch(expected: "Map")
+        }
+        events.consume()
+    }
+
+    public mutating func nextField(in fields: FieldNames, hint: Int) throws -> FieldMatch? {
+        let last = containers.count - 1
+        guard last >= 0 else { throw error(.syntax("no container is open")) }
+        guard containers[last].remaining > 0 else {
+            containers.removeLast()
+            return nil
+        }
+        containers[last].remaining -= 1
+        if let index = containers[last].fieldIndex {
+            containers[last].fieldIndex = index + 1
+            return index < fields.count ? .known(index) : .unknown
+        }
+        let key = try current()
+        guard key.kind == UInt8(LODUM_MP_STR.rawValue) else {
+            // A key that is not a string names no field.
+            try skipValue()
+            return .unknown
+        }
+        let match: FieldMatch = fields.index(of: events.payload(of: key), hint: hint).map { .known($0) } ?? .unknown
+        events.consume()
+        return match
+    }
+
+    public mutating func beginSeq() throws -> Int? {
+        let event = try current()
+        guard event.kind == UInt8(LODUM_MP_ARRAY.rawValue) else { throw mismatch(expected: "Array") }
+        containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+        events.consume()
+        return Int(event.bits)
+    }
+
+    public mutating func nextElement() throws -> Bool {
+        let last = containers.count - 1
+        guard last >= 0 else { throw error(.syntax("no container is open")) }
+        guard containers[last].remaining > 0 else {
+            containers.removeLast()
+            return false
+        }
+        containers[last].remaining -= 1
+        return true
+    }
+
+    public mutating func beginMap() throws -> Int? {
+        let event = try current()
+        guard event.kind == UInt8(LODUM_MP_MAP.rawValue) else { throw mismatch(expected: "Map") }
+        containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+        events.consume()
+        return Int(event.bits)
+    }
+
+    public mutating func nextMapKey() throws -> String? {
+        let last = containers.count - 1
+        guard last >= 0 else { throw error(.syntax("no container is open")) }
+        guard containers[last].remaining > 0 else {
+            containers.removeLast()
+            return nil
+        }
+        containers[last].remaining -= 1
+        let key = try current()
+        switch key.kind {
+        case UInt8(LODUM_MP_STR.rawValue):
+            let text = try makeString(key)
+            events.consume()
+            return text
+        case UInt8(LODUM_MP_UINT.rawValue):
+            events.consume()
+            return String(key.bits)
+        case UInt8(LODUM_MP_INT.rawValue):
+            events.consume()
+            return String(Int64(bitPattern: key.bits))
+        default:
+            throw mismatch(expected: "a String or Integer map key")
+        }
+    }
+
+    // MARK: Scalars
+
+    public mutating func decodeNil() throws -> Bool {
+        guard try current().kind == UInt8(LODUM_MP_NIL.rawValue) else { return false }
+        events.consume()
+        return true
+    }
+
+    public mutating func readBool() throws -> Bool {
+        let event = try current()
+        switch event.kind {
+        case UInt8(LODUM_MP_TRUE.rawValue): events.consume(); return true
+        case UInt8(LODUM_MP_FALSE.rawValue): events.consume(); return false
+        default: throw mismatch(expected: "Bool")
+        }
+    }
+
+    public mutating func readInt64() throws -> Int64 {
+        let event = try current()
+        switch event.kind {
+        case UInt8(LODUM_MP_INT.rawValue):
+            events.consume()
+            return Int64(bitPattern: event.bits)
+        case UInt8(LODUM_MP_UINT.rawValue):
+            guard event.bits <= UInt64(Int64.max) else { throw error(.numberOutOfRange(String(event.bits), type: "Int64")) }
+            events.consume()
+            return Int64(event.bits)
+        case UInt8(LODUM_MP_FLOAT32.rawValue), UInt8(LODUM_MP_FLOAT64.rawValue):
+            let value = Self.double(event)
+            guard value.rounded(.towardZero) == value else { throw mismatch(expected: "Int") }
+            guard let exact = Int64(exactly: value) else { throw error(.numberOutOfRange("\(value)", type: "Int64")) }
+            events.consume()
+            return exact
+        default:
+            throw mismatch(expected: "Int")
+        }
+    }
+
+    public mutating func readUInt64() throws -> UInt64 {
+        let event = try current()
+        switch event.kind {
+        case UInt8(LODUM_MP_UINT.rawValue):
+            events.consume()
+            return event.bits
+        case UInt8(LODUM_MP_INT.rawValue):
+            let value = Int64(bitPattern: event.bits)
+            guard value >= 0 else { throw error(.numberOutOfRange(String(value), type: "UInt64")) }
+            events.consume()
+            return UInt64(value)
+        case UInt8(LODUM_MP_FLOAT32.rawValue), UInt8(LODUM_MP_FLOAT64.rawValue):
+            let value = Self.double(event)
+            guard value.rounded(.towardZero) == value else { throw mismatch(expected: "UInt") }
+            guard let exact = UInt64(exactly: value) else { throw error(.numberOutOfRange("\(value)", type: "UInt64")) }
+            events.consume()
+            return exact
+        default:
+            throw mismatch(expected: "UInt")
+        }
+    }
+
+    static func double(_ event: lodum_mp_event) -> Double {
+        if event.kind == UInt8(LODUM_MP_FLOAT32.rawValue) { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: event.bits))) }
+        return Double(bitPattern: event.bits)
+    }
+
+    public mutating func readDouble() throws -> Double {
+        let event = try current()
+        let value: Double
+        switch event.kind {
+        case UInt8(LODUM_MP_FLOAT32.rawValue), UInt8(LODUM_MP_FLOAT64.rawValue): value = Self.double(event)
+        case UInt8(LODUM_MP_INT.rawValue): value = Double(Int64(bitPattern: event.bits))
+        case UInt8(LODUM_MP_UINT.rawValue): value = Double(event.bits)
+        default: throw mismatch(expected: "Double")
+        }
+        events.consume()
+        return value
+    }
+
+    public mutating func readFloat() throws -> Float {
+        let event = try current()
+        if event.kind == UInt8(LODUM_MP_FLOAT32.rawValue) {
+            events.consume()
+            return Float(bitPattern: UInt32(truncatingIfNeeded: event.bits))
+        }
+        return Float(try readDouble())
+    }
+
+    public mutating func readString() throws -> String {
+        let event = try current()
+        guard event.kind == UInt8(LODUM_MP_STR.rawValue) else { throw mismatch(expected: "String") }
+        let text = try makeString(event)
+        events.consume()
+        return text
+    }
+
+    func makeString(_ event: lodum_mp_event) throws -> String {
+        guard let text = UTF8Validation.string(from: events.payload(of: event)) else {
+            throw error(.syntax("invalid UTF-8 in a string"))
+        }
+        return text
+    }
+
+    public mutating func readBytes() throws -> [UInt8] {
+        let event = try current()
+        guard event.kind == UInt8(LODUM_MP_BIN.rawValue) || event.kind == UInt8(LODUM_MP_STR.rawValue) else {
+            throw mismatch(expected: "Bytes")
+        }
+        let bytes = Array(events.payload(of: event))
+        events.consume()
+        return bytes
+    }
+
+    // MARK: Any value
+
+    public mutating func peekKind() throws -> ValueKind {
+        let event = try current()
+        switch event.kind {
+        case UInt8(LODUM_MP_NIL.rawValue): return .null
+        case UInt8(LODUM_MP_TRUE.rawValue), UInt8(LODUM_MP_FALSE.rawValue): return .bool
+        case UInt8(LODUM_MP_UINT.rawValue): return event.bits <= UInt64(Int64.max) ? .int : .uint
+        case UInt8(LODUM_MP_INT.rawValue): return .int
+        case UInt8(LODUM_MP_FLOAT32.rawValue), UInt8(LODUM_MP_FLOAT64.rawValue): return .double
+        case UInt8(LODUM_MP_STR.rawValue): return .string
+        case UInt8(LODUM_MP_BIN.rawValue): return .bytes
+        case UInt8(LODUM_MP_ARRAY.rawValue): return .sequence
+        case UInt8(LODUM_MP_MAP.rawValue): return .map
+        default:
+            throw error(.unsupportedValue("MessagePack extension type \(event.ext_type) has no reader"))
+        }
+    }
+
+    public mutating func skipValue() throws {
+        // Values still to skip at each level below the value being skipped.
+        var pending = [1]
+        while let last = pending.indices.last {
+            if pending[last] == 0 {
+                pending.removeLast()
+                continue
+            }
+            pending[last] -= 1
+            let event = try current()
+            events.consume()
+            let count: Int
+            switch event.kind {
+            case UInt8(LODUM_MP_ARRAY.rawValue): count = Int(event.bits)
+            case UInt8(LODUM_MP_MAP.rawValue): count = Int(event.bits) * 2
+            default: continue
+            }
+            guard context.depth + pending.count <= context.limits.maxDepth else {
+                throw error(.limitExceeded(.depth(context.limits.maxDepth)))
+            }
+            pending.append(count)
+        }
+    }
+
+    /// A type-mismatch error describing the value actually present.
+    func mismatch(expected: String) -> LodumError {
+        let found: String
+        switch (try? events.peek())?.kind {
+        case UInt8(LODUM_MP_NIL.rawValue)?: found = "nil"
+        case UInt8(LODUM_MP_TRUE.rawValue)?: found = "Bool true"
+        case UInt8(LODUM_MP_FALSE.rawValue)?: found = "Bool false"
+        case UInt8(LODUM_MP_UINT.rawValue)?, UInt8(LODUM_MP_INT.rawValue)?: found = "Integer"
+        case UInt8(LODUM_MP_FLOAT32.rawValue)?, UInt8(LODUM_MP_FLOAT64.rawValue)?: found = "Float"
+        case UInt8(LODUM_MP_STR.rawValue)?: found = "String"
+        case UInt8(LODUM_MP_BIN.rawValue)?: found = "Bytes"
+        case UInt8(LODUM_MP_ARRAY.rawValue)?: found = "Array"
+        case UInt8(LODUM_MP_MAP.rawValue)?: found = "Map"
+        case UInt8(LODUM_MP_EXT.rawValue)?: found = "Extension"
+        default: found = "the end of the input"
+        }
+        return error(.typeMismatch(expected: expected, found: found))
+    }
+}

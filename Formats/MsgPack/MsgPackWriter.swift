@@ -1,0 +1,164 @@
+import CMsgPack
+import LodumCore
+
+/// The MessagePack ``Serializer``: turns IR events into msgpack-c packer calls.
+///
+/// MessagePack states a container's length before its elements. Structs know theirs, and
+/// so do collections; a container whose length is not known (`beginSeq(count: nil)`, as
+/// when transcoding) is buffered, that container only, and written with its real length
+/// when it closes.
+public struct MsgPackWriter: FormatWriter {
+    public var context: CodingContext
+    let packer: MsgPackPacker
+    let structsAsArrays: Bool
+    /// How many containers are open.
+    var level = 0
+
+    init(output: OutputBuffer, options: MsgPackOptions, limits: Limits) {
+        self.context = CodingContext(limits: limits)
+        self.packer = MsgPackPacker(output: output)
+        self.structsAsArrays = options.structs == .arrays
+    }
+
+    /// The fixed size of the writer's output buffer.
+    public var bufferCapacity: Int { packer.output.capacity }
+
+    // MARK: Framing
+
+    public mutating func beginDocument() throws {}
+    public mutating func endDocument() throws {}
+
+    public mutating func finish() throws {
+        try packer.output.flush()
+    }
+
+    // MARK: Containers
+
+    /// Counts a value (or, in a map, an entry) toward the buffered container it belongs to.
+    @inline(__always)
+    func countElement(isKey: Bool = false) {
+        let last = packer.pending.count - 1
+        guard last >= 0, packer.pending[last].level == level, packer.pending[last].isMap == isKey else { return }
+        packer.pending[last].count += 1
+    }
+
+    mutating func open(count: Int?, isMap: Bool) throws {
+        countElement()
+        level += 1
+        guard let count else {
+            packer.pending.append(MsgPackPacker.PendingContainer(isMap: isMap, level: level))
+            return
+        }
+        try packer.pack { isMap ? msgpack_pack_map($0, count) : msgpack_pack_array($0, count) }
+    }
+
+    mutating func close() throws {
+        let last = packer.pending.count - 1
+        if last >= 0, packer.pending[last].level == level {
+            let finished = packer.pending.removeLast()
+            try packer.pack { finished.isMap ? msgpack_pack_map($0, finished.count) : msgpack_pack_array($0, finished.count) }
+            try finished.bytes.withUnsafeBytes { body in
+                try packer.pack { packer in
+                    guard let base = body.baseAddress, body.count > 0 else { return 0 }
+                    return packer.pointee.callback(packer.pointee.data, base.assumingMemoryBound(to: CChar.self), body.count)
+                }
+            }
+        }
+        level -= 1
+    }
+
+    public mutating func beginStruct(_ name: StaticString, fieldCount: Int) throws {
+        try open(count: fieldCount, isMap: !structsAsArrays)
+    }
+
+    public mutating func field(_ key: StaticString) throws {
+        guard !structsAsArrays else { return }
+        try writeText(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    }
+
+    public mutating func endStruct() throws {
+        try close()
+    }
+
+    public mutating func beginSeq(count: Int?) throws {
+        try open(count: count, isMap: false)
+    }
+
+    public mutating func endSeq() throws {
+        try close()
+    }
+
+    public mutating func beginMap(count: Int?) throws {
+        try open(count: count, isMap: true)
+    }
+
+    public mutating func mapKey(_ key: String) throws {
+        countElement(isKey: true)
+        var key = key
+        try key.withUTF8 { try writeText(UnsafeRawBufferPointer($0)) }
+    }
+
+    public mutating func endMap() throws {
+        try close()
+    }
+
+    // MARK: Scalars
+
+    public mutating func writeNil() throws {
+        countElement()
+        try packer.pack { msgpack_pack_nil($0) }
+    }
+
+    public mutating func write(_ value: Bool) throws {
+        countElement()
+        try packer.pack { value ? msgpack_pack_true($0) : msgpack_pack_false($0) }
+    }
+
+    public mutating func write(_ value: Int64) throws {
+        countElement()
+        try packer.pack { msgpack_pack_int64($0, value) }
+    }
+
+    public mutating func write(_ value: UInt64) throws {
+        countElement()
+        try packer.pack { msgpack_pack_uint64($0, value) }
+    }
+
+    public mutating func write(_ value: Double) throws {
+        countElement()
+        try packer.pack { msgpack_pack_double($0, value) }
+    }
+
+    public mutating func write(_ value: Float) throws {
+        countElement()
+        try packer.pack { msgpack_pack_float($0, value) }
+    }
+
+    public mutating func write(_ value: String) throws {
+        countElement()
+        var value = value
+        try value.withUTF8 { try writeText(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A `str`: header and UTF-8 bytes.
+    func writeText(_ text: UnsafeRawBufferPointer) throws {
+        guard text.count <= UInt32.max else {
+            throw error(.unsupportedValue("a string of \(text.count) bytes is longer than MessagePack's 4 GiB limit"))
+        }
+        try packer.pack { msgpack_pack_str($0, text.count) }
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        try packer.pack { msgpack_pack_str_body($0, base, text.count) }
+    }
+
+    public mutating func write(bytes: [UInt8]) throws {
+        countElement()
+        guard bytes.count <= UInt32.max else {
+            throw error(.unsupportedValue("\(bytes.count) bytes are more than MessagePack's 4 GiB limit"))
+        }
+        try packer.pack { msgpack_pack_bin($0, bytes.count) }
+        try bytes.withUnsafeBytes { body in
+            guard let base = body.baseAddress, !body.isEmpty else { return }
+            try packer.pack { msgpack_pack_bin_body($0, base, body.count) }
+        }
+    }
+}
