@@ -86,10 +86,13 @@ static inline int lodum_mp_callback_map(lodum_mp_user *u, unsigned int n, int *o
 static inline int lodum_mp_callback_array_item(lodum_mp_user *u, int *c, int o) { (void)u; (void)c; (void)o; return 0; }
 static inline int lodum_mp_callback_map_item(lodum_mp_user *u, int *c, int k, int v) { (void)u; (void)c; (void)k; (void)v; return 0; }
 
+// An empty payload's pointer is not to be trusted: for `a0` (fixstr 0) the state machine
+// jumps straight to its push with `n` unset, NULL at the start of a call. It has no bytes,
+// so it is reported at offset 0.
 static inline int lodum_mp_payload(lodum_mp_user *u, uint8_t kind, const char *payload, unsigned int l) {
     lodum_mp_event *event = &u->events[u->count++];
     event->kind = kind;
-    event->bits = (uint64_t)(payload - u->base);
+    event->bits = l == 0 ? 0 : (uint64_t)(payload - u->base);
     event->end = (uint64_t)((const char *)u->cursor - u->base) + 1;
     event->length = l;
     event->ext_type = 0;
@@ -157,6 +160,10 @@ int lodum_mp_unpacker_execute(lodum_mp_unpacker *unpacker, const char *data, siz
     return result;
 }
 
-uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker) { return unpacker->context.trail; }
+// Between values the state machine keeps the trail of the last value it read: a long
+// string's length would still show after the string. Only a value under way needs bytes.
+uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker) {
+    return unpacker->context.cs == MSGPACK_CS_HEADER ? 0 : unpacker->context.trail;
+}
 
 uint32_t lodum_mp_unpacker_depth(const lodum_mp_unpacker *unpacker) { return unpacker->context.top; }

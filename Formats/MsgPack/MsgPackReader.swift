@@ -26,6 +26,10 @@ public struct MsgPackReader: FormatReader {
 
     public var position: InputPosition? { .binary(offset: events.currentOffset) }
 
+    /// The first byte of the value read last: a number that does not fit the type asked for
+    /// is reported there, not at the value after it.
+    public var positionOfLastValue: InputPosition? { .binary(offset: events.lastConsumedOffset) }
+
     /// The current event, read on demand; errors get the coding path.
     mutating func current() throws -> lodum_mp_event {
         do {

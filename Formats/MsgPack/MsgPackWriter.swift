@@ -49,13 +49,23 @@ public struct MsgPackWriter: FormatWriter {
             packer.pending.append(MsgPackPacker.PendingContainer(isMap: isMap, level: level))
             return
         }
+        try checkCount(count)
         try packer.pack { isMap ? msgpack_pack_map($0, count) : msgpack_pack_array($0, count) }
+    }
+
+    /// msgpack-c's packer would truncate a count beyond 32 bits: MessagePack's array 32 and
+    /// map 32 hold no more.
+    func checkCount(_ count: Int) throws {
+        guard count >= 0, count <= UInt32.max else {
+            throw error(.unsupportedValue("a container of \(count) elements is larger than MessagePack's limit of 2^32 - 1"))
+        }
     }
 
     mutating func close() throws {
         let last = packer.pending.count - 1
         if last >= 0, packer.pending[last].level == level {
             let finished = packer.pending.removeLast()
+            try checkCount(finished.count)
             try packer.pack { finished.isMap ? msgpack_pack_map($0, finished.count) : msgpack_pack_array($0, finished.count) }
             try finished.bytes.withUnsafeBytes { body in
                 try packer.pack { packer in

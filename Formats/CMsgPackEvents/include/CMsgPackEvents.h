@@ -27,7 +27,7 @@ typedef enum lodum_mp_kind {
 } lodum_mp_kind;
 
 /// One event. `bits` holds an integer, a float's bit pattern (float32 in the low 32 bits),
-/// a container's element count, or a payload's offset in the data given to `execute`;
+/// a container's element count, or a payload's offset in the data given to `execute` (0 when empty);
 /// `length` a payload's length; `ext_type` an extension's type code.
 typedef struct lodum_mp_event {
     uint64_t bits;
@@ -74,7 +74,7 @@ int lodum_mp_unpacker_execute(lodum_mp_unpacker *unpacker, const char *data, siz
 /// When `execute` returned 0: the bytes the value being read still needs past `*offset`
 /// before it can make progress (a string's, binary's or extension's claimed length, or the
 /// few bytes of a header), so a caller can check a claim against its limits before reading
-/// that much.
+/// that much. 0 between values.
 uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker);
 
 /// How many containers are open.
