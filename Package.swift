@@ -100,9 +100,17 @@ let package = Package(
             dependencies: ["Lodum"],
             path: "Benchmarks/CorpusModels"
         ),
+        // The rest of msgpack-c's C API (msgpack_unpack_next, its zone, msgpack_sbuffer) for
+        // the benchmark's raw MessagePack loops; CMsgPack holds the packer alone.
+        .systemLibrary(
+            name: "CRawMsgPack",
+            path: "Benchmarks/CRawMsgPack",
+            pkgConfig: "msgpack",
+            providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
+        ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML"],
+            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML", "CMsgPack", "CRawMsgPack"],
             path: "Benchmarks/LodumBenchmarks"
         ),
         // The benchmark's Yams peer, run by LodumBenchmarks as a child process. Yams bundles

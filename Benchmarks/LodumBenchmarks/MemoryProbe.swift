@@ -8,15 +8,21 @@ enum MemoryProbe {
 
     /// The formats whose streaming verbs are probed.
     enum ProbedFormat: String, CaseIterable {
-        case json, yaml
+        case json, yaml, msgpack
 
-        var name: String { self == .json ? "JSON" : "YAML" }
+        var name: String {
+            switch self {
+            case .json: "JSON"
+            case .yaml: "YAML"
+            case .msgpack: "MsgPack"
+            }
+        }
     }
 
     /// Runs in the child: performs one streaming job and prints its peak RSS.
     static func runChild(_ arguments: [String]) throws {
         guard arguments.count == 4, let format = ProbedFormat(rawValue: arguments[1]), let count = Int(arguments[2]) else {
-            throw LodumError(.custom("usage: \(childFlag) dump|stream json|yaml COUNT PATH"))
+            throw LodumError(.custom("usage: \(childFlag) dump|stream json|yaml|msgpack COUNT PATH"))
         }
         let url = URL(fileURLWithPath: arguments[3])
         switch (arguments[0], format) {
@@ -24,10 +30,14 @@ enum MemoryProbe {
             try JSON.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
         case ("dump", .yaml):
             try YAML.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
+        case ("dump", .msgpack):
+            try MsgPack.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
         case ("stream", .json):
             consume(try sumOfIDs(JSON.stream(Record.self, from: url), expected: count))
         case ("stream", .yaml):
             consume(try sumOfIDs(YAML.stream(Record.self, from: url), expected: count))
+        case ("stream", .msgpack):
+            consume(try sumOfIDs(MsgPack.stream(Record.self, from: url), expected: count))
         default:
             throw LodumError(.custom("unknown memory job \(arguments[0])"))
         }
@@ -70,6 +80,7 @@ enum MemoryProbe {
         switch format {
         case .json: try JSON.dump(contentsOf: records, to: url)
         case .yaml: try YAML.dump(contentsOf: records, to: url)
+        case .msgpack: try MsgPack.dump(contentsOf: records, to: url)
         }
     }
 }

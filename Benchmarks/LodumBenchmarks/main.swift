@@ -6,7 +6,8 @@
 // Prints Markdown tables and writes the figures as JSON (default
 // Benchmarks/results/latest.json). Absolute times vary with the machine; the ratios
 // against the peers in the same run (Foundation for JSON; Yams and raw libyaml loops for
-// YAML) are the figures to compare. Without a built `yams-peer` the Yams rows are skipped.
+// YAML; raw msgpack-c loops for MessagePack) are the figures to compare. Without a built
+// `yams-peer` the Yams rows are skipped.
 
 import ExampleSupport
 import Foundation
@@ -26,27 +27,52 @@ if arguments.first == MemoryProbe.childFlag {
 if arguments.first == "--profile", arguments.count >= 2 {
     // Loops one operation alone, for `perf record` or `valgrind --tool=callgrind`:
     // --profile OPERATION [POINTS] [ITERATIONS], by default 1,000,000 points 10 times.
+    // The loop is `profileLoop`, so `--toggle-collect='*profileLoop*'` counts the operation
+    // without the set-up (the points, and the input of a decode).
     let count = arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
     let iterations = arguments.count >= 4 ? Int(arguments[3]) ?? 10 : 10
     let dataset = makeDataset(count: count)
     let limits = Limits(maxInputSize: 1 << 30)
-    let bytes = arguments[1].hasPrefix("yaml") || arguments[1].hasPrefix("raw") ? try YAML.encode(dataset) : try JSON.encode(dataset)
-    let rawInput = [UInt8](bytes)
-    for _ in 0..<iterations {
-        switch arguments[1] {
-        case "encode": consume(try JSON.encode(dataset))
-        case "decode": consume(try JSON.decode(Dataset.self, from: bytes, limits: limits))
-        case "bridge-encode": consume(try JSON.encode(makeCodableDataset(count: 200_000)))
-        case "yaml-encode": consume(try YAML.encode(dataset))
-        case "yaml-decode": consume(try YAML.decode(Dataset.self, from: bytes, limits: limits))
-        case "raw-emit": consume(try RawLibYAML.emit(dataset.points))
-        case "raw-parse": consume(try RawLibYAML.parse(rawInput))
-        default:
-            print("unknown operation \(arguments[1]): encode, decode, bridge-encode, yaml-encode, yaml-decode, raw-emit, raw-parse")
-            exit(1)
-        }
+    let arrays = MsgPackOptions(structs: .arrays)
+    let operation = arguments[1]
+    // The input of the decoding operations.
+    var bytes = Data()
+    switch operation {
+    case "decode": bytes = try JSON.encode(dataset)
+    case "yaml-decode", "raw-parse": bytes = try YAML.encode(dataset)
+    case "msgpack-decode", "raw-unpack": bytes = try MsgPack.encode(dataset)
+    case "msgpack-decode-arrays", "raw-unpack-arrays": bytes = try MsgPack.encode(dataset, options: arrays)
+    default: break
     }
+    let rawInput = [UInt8](bytes)
+    let body: () throws -> Void
+    switch operation {
+    case "encode": body = { consume(try JSON.encode(dataset)) }
+    case "decode": body = { consume(try JSON.decode(Dataset.self, from: bytes, limits: limits)) }
+    case "bridge-encode": body = { consume(try JSON.encode(makeCodableDataset(count: 200_000))) }
+    case "yaml-encode": body = { consume(try YAML.encode(dataset)) }
+    case "yaml-decode": body = { consume(try YAML.decode(Dataset.self, from: bytes, limits: limits)) }
+    case "raw-emit": body = { consume(try RawLibYAML.emit(dataset.points)) }
+    case "raw-parse": body = { consume(try RawLibYAML.parse(rawInput)) }
+    case "msgpack-encode": body = { consume(try MsgPack.encode(dataset)) }
+    case "msgpack-decode", "msgpack-decode-arrays": body = { consume(try MsgPack.decode(Dataset.self, from: bytes, limits: limits)) }
+    case "msgpack-encode-arrays": body = { consume(try MsgPack.encode(dataset, options: arrays)) }
+    case "raw-pack": body = { consume(try RawMsgPack.pack(dataset.points)) }
+    case "raw-pack-arrays": body = { consume(try RawMsgPack.pack(dataset.points, structsAsArrays: true)) }
+    case "raw-unpack", "raw-unpack-arrays": body = { consume(try RawMsgPack.unpack(rawInput)) }
+    default:
+        print("unknown operation \(operation): encode, decode, bridge-encode (JSON); yaml-encode, yaml-decode, raw-emit, "
+            + "raw-parse (YAML); msgpack-encode, msgpack-decode, raw-pack, raw-unpack, and each with -arrays (MessagePack)")
+        exit(1)
+    }
+    try profileLoop(iterations: iterations, body)
     exit(0)
+}
+
+/// The profiled loop, a function of its own for callgrind's `--toggle-collect`.
+@inline(never)
+func profileLoop(iterations: Int, _ body: () throws -> Void) rethrows {
+    for _ in 0..<iterations { try body() }
 }
 
 let quick = arguments.contains("--quick")
@@ -191,6 +217,59 @@ for comparison in yamlComparisons {
 }
 for note in yamlNotes { print("\n\(note)") }
 
+// MessagePack, @Lodum models against hand-written loops on msgpack-c's C API
+// (RawMsgPack.swift): its packer into an sbuffer, and msgpack_unpack_next into an object
+// tree that is then walked.
+var msgpackComparisons: [Comparison] = []
+var msgpackNotes: [String] = []
+// Each MessagePack run takes a few milliseconds (a tenth of a second for 1,000,000 points),
+// so three times the runs cost little and steady the medians.
+let msgpackRuns = 3 * runs
+for layout in [MsgPackOptions.StructLayout.maps, .arrays] {
+    let options = MsgPackOptions(structs: layout)
+    let isArrays = layout == .arrays
+    // The same packer calls, so the same bytes, which is checked.
+    let msgpackBytes = try MsgPack.encode(dataset, options: options)
+    let rawPacked = try RawMsgPack.pack(dataset.points, structsAsArrays: isArrays)
+    guard msgpackBytes == rawPacked else {
+        let offset = zip(msgpackBytes, rawPacked).prefix { $0 == $1 }.count
+        print("error: the raw msgpack-c pack loop wrote other bytes than MsgPack.encode\(isArrays ? " (structs: .arrays)" : "") (\(rawPacked.count) vs \(msgpackBytes.count), first difference at \(offset))")
+        exit(1)
+    }
+    let msgpackInput = [UInt8](msgpackBytes)
+    let decoded = try MsgPack.decode(Dataset.self, from: msgpackBytes, limits: limits)
+    let lodumTally = RawMsgPack.Tally(points: decoded.points.count, checksum: decoded.points.reduce(0) { $0 &+ $1.x &+ $1.y })
+    guard decoded == dataset, try RawMsgPack.unpack(msgpackInput) == lodumTally,
+          lodumTally.checksum == checksum(ofPointsUpTo: pointCount) else {
+        print("error: the raw msgpack-c unpack loop and MsgPack.decode disagree on the points")
+        exit(1)
+    }
+    msgpackNotes.append(String(format: "MessagePack, structs as %@: %d bytes for %d points (%.1f bytes a point).",
+                               isArrays ? "arrays" : "maps", msgpackBytes.count, pointCount, Double(msgpackBytes.count) / Double(pointCount)))
+    let label = isArrays ? " (structs: .arrays)" : ""
+    msgpackComparisons.append(try compare(
+        "MsgPack encode \(pointCount) points (@Lodum)\(label)", bytes: msgpackBytes.count, runs: msgpackRuns,
+        peer: "raw msgpack-c pack loop\(label)", target: isArrays ? nil : .atMost(2, timesThe: "raw pack"),
+        lodum: { consume(try MsgPack.encode(dataset, options: options)) },
+        against: { consume(try RawMsgPack.pack(dataset.points, structsAsArrays: isArrays)) }))
+    msgpackComparisons.append(try compare(
+        "MsgPack decode \(pointCount) points (@Lodum)\(label)", bytes: msgpackBytes.count, runs: msgpackRuns,
+        peer: "raw msgpack-c unpack to trees\(label)", target: isArrays ? nil : .atMost(1.5, timesThe: "raw unpack"),
+        lodum: { consume(try MsgPack.decode(Dataset.self, from: msgpackBytes, limits: limits)) },
+        against: { consume(try RawMsgPack.unpack(msgpackInput)) }))
+}
+
+print("\n| MessagePack benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is | Target |")
+print("|---|---|---|---|---|---|---|---|")
+for comparison in msgpackComparisons {
+    let target = comparison.target.map { "\($0.text): \(comparison.met == true ? "met" : "**missed**")" } ?? ""
+    print(String(format: "| %@ | %.4f s | %@ | %.4f s | %.0f | %.0f | %@ | %@ |",
+                 comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
+                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict, target))
+}
+msgpackNotes.append("MessagePack rows: median of \(msgpackRuns) runs.")
+for note in msgpackNotes { print("\n\(note)") }
+
 // Streaming memory: each run in its own child process.
 var memory: [MemoryRun] = []
 let dumpSizes = quick ? [100_000, 1_000_000] : [100_000, 10_000_000]
@@ -218,6 +297,14 @@ print("|---|---|---|---|")
 for run in memory {
     print(String(format: "| %@ | %d | %.1f MiB | %.1f s |", run.name, run.elements, run.peakMiB, run.seconds ?? 0))
 }
+// Flat: a hundred times more elements may cost no more than 5 MB (4.8 MiB) of peak RSS.
+for format in MemoryProbe.ProbedFormat.allCases {
+    let peaks = memory.filter { $0.name.hasPrefix("\(format.name).") }.map(\.peakMiB)
+    guard let low = peaks.min(), let high = peaks.max() else { continue }
+    let spread = high - low
+    print(String(format: "\n%@ streaming: peak RSS from %.1f to %.1f MiB, a spread of %.1f MiB (flat within 5 MB: %@).",
+                 format.name, low, high, spread, spread <= 5e6 / 1_048_576 ? "met" : "**missed**"))
+}
 
 struct Report: Codable {
     var date: String
@@ -225,10 +312,11 @@ struct Report: Codable {
     var runs: Int
     var comparisons: [Comparison]
     var yaml: [Comparison]
+    var msgpack: [Comparison]
     var memory: [MemoryRun]
 }
 let report = Report(date: ISO8601DateFormatter().string(from: Date()), quick: quick, runs: runs,
-                    comparisons: comparisons, yaml: yamlComparisons, memory: memory)
+                    comparisons: comparisons, yaml: yamlComparisons, msgpack: msgpackComparisons, memory: memory)
 let reportURL = URL(fileURLWithPath: jsonPath)
 try FileManager.default.createDirectory(at: reportURL.deletingLastPathComponent(), withIntermediateDirectories: true)
 try JSON.dump(report, to: reportURL, options: .pretty)
