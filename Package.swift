@@ -71,10 +71,15 @@ let package = Package(
             pkgConfig: "msgpack",
             providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
         ),
+        // The write callback Lodum gives msgpack-c's packer: a copy into a window of memory.
+        .target(
+            name: "CMsgPackOutput",
+            path: "Formats/CMsgPackOutput"
+        ),
         // The MessagePack backend: msgpack-c's packer and its unpacking state machine.
         .target(
             name: "LodumMsgPack",
-            dependencies: ["LodumCore", "CMsgPack", "CMsgPackEvents"],
+            dependencies: ["LodumCore", "CMsgPack", "CMsgPackEvents", "CMsgPackOutput"],
             path: "Formats/MsgPack"
         ),
         // The umbrella users import: the core plus every built-in format.

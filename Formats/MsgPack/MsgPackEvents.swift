@@ -80,6 +80,12 @@ final class MsgPackEvents {
         return queue[head]
     }
 
+    /// The current event if one is queued: the common case, with no error path.
+    @inline(__always)
+    var queued: UnsafeMutablePointer<lodum_mp_event>? {
+        head < count ? queue + head : nil
+    }
+
     /// Moves past the current event.
     @inline(__always)
     func consume() {

@@ -31,7 +31,14 @@ public struct MsgPackReader: FormatReader {
     public var positionOfLastValue: InputPosition? { .binary(offset: events.lastConsumedOffset) }
 
     /// The current event, read on demand; errors get the coding path.
+    @inline(__always)
     mutating func current() throws -> lodum_mp_event {
+        if let queued = events.queued { return queued.pointee }
+        return try parseMore()
+    }
+
+    /// Parses more input for the current event; errors get the coding path.
+    mutating func parseMore() throws -> lodum_mp_event {
         do {
             return try events.peek()
         } catch var failure as LodumError {

@@ -1,6 +1,12 @@
 import CMsgPack
 import LodumCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The MessagePack ``Serializer``: turns IR events into msgpack-c packer calls.
 ///
 /// MessagePack states a container's length before its elements. Structs know theirs, and
@@ -13,6 +19,9 @@ public struct MsgPackWriter: FormatWriter {
     let structsAsArrays: Bool
     /// How many containers are open.
     var level = 0
+    /// The level of the innermost container of unknown length, or -1: one comparison per
+    /// value instead of a look into the pending stack.
+    var pendingLevel = -1
 
     init(output: OutputBuffer, options: MsgPackOptions, limits: Limits) {
         self.context = CodingContext(limits: limits)
@@ -29,7 +38,7 @@ public struct MsgPackWriter: FormatWriter {
     public mutating func endDocument() throws {}
 
     public mutating func finish() throws {
-        try packer.output.flush()
+        try packer.flush()
     }
 
     // MARK: Containers
@@ -37,8 +46,9 @@ public struct MsgPackWriter: FormatWriter {
     /// Counts a value (or, in a map, an entry) toward the buffered container it belongs to.
     @inline(__always)
     func countElement(isKey: Bool = false) {
+        guard pendingLevel == level else { return }
         let last = packer.pending.count - 1
-        guard last >= 0, packer.pending[last].level == level, packer.pending[last].isMap == isKey else { return }
+        guard last >= 0, packer.pending[last].isMap == isKey else { return }
         packer.pending[last].count += 1
     }
 
@@ -46,7 +56,8 @@ public struct MsgPackWriter: FormatWriter {
         countElement()
         level += 1
         guard let count else {
-            packer.pending.append(MsgPackPacker.PendingContainer(isMap: isMap, level: level))
+            try packer.openPending(isMap: isMap, level: level)
+            pendingLevel = level
             return
         }
         try checkCount(count)
@@ -64,15 +75,12 @@ public struct MsgPackWriter: FormatWriter {
     mutating func close() throws {
         let last = packer.pending.count - 1
         if last >= 0, packer.pending[last].level == level {
-            let finished = packer.pending.removeLast()
+            let (finished, bytes) = packer.closePending()
+            defer { free(bytes.baseAddress) }
+            pendingLevel = packer.pending.last?.level ?? -1
             try checkCount(finished.count)
             try packer.pack { finished.isMap ? msgpack_pack_map($0, finished.count) : msgpack_pack_array($0, finished.count) }
-            try finished.bytes.withUnsafeBytes { body in
-                try packer.pack { packer in
-                    guard let base = body.baseAddress, body.count > 0 else { return 0 }
-                    return packer.pointee.callback(packer.pointee.data, base.assumingMemoryBound(to: CChar.self), body.count)
-                }
-            }
+            try packer.append(UnsafeRawBufferPointer(bytes))
         }
         level -= 1
     }
@@ -83,7 +91,9 @@ public struct MsgPackWriter: FormatWriter {
 
     public mutating func field(_ key: StaticString) throws {
         guard !structsAsArrays else { return }
-        try writeText(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        let name = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        if packer.appendFixStr(name) { return }
+        try writeText(name)
     }
 
     public mutating func endStruct() throws {
