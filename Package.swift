@@ -71,7 +71,8 @@ let package = Package(
             pkgConfig: "msgpack",
             providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
         ),
-        // The write callback Lodum gives msgpack-c's packer: a copy into a window of memory.
+        // msgpack-c's packing routines (pack_template.h), instantiated to append into a window
+        // of memory.
         .target(
             name: "CMsgPackOutput",
             path: "Formats/CMsgPackOutput"
@@ -79,7 +80,7 @@ let package = Package(
         // The MessagePack backend: msgpack-c's packer and its unpacking state machine.
         .target(
             name: "LodumMsgPack",
-            dependencies: ["LodumCore", "CMsgPack", "CMsgPackEvents", "CMsgPackOutput"],
+            dependencies: ["LodumCore", "CMsgPackEvents", "CMsgPackOutput"],
             path: "Formats/MsgPack"
         ),
         // The umbrella users import: the core plus every built-in format.
@@ -115,7 +116,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML", "CMsgPack", "CRawMsgPack"],
+            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML", "CMsgPack", "CRawMsgPack", "CMsgPackOutput"],
             path: "Benchmarks/LodumBenchmarks"
         ),
         // The benchmark's Yams peer, run by LodumBenchmarks as a child process. Yams bundles

@@ -1,4 +1,8 @@
 import CMsgPack
+// msgpack-c's headers are shared by several Clang modules here (CMsgPack, CRawMsgPack, and
+// CMsgPackOutput through LodumMsgPack); Swift gives each declaration to one of them, so the
+// object-type constants are found only with all three imported.
+import CMsgPackOutput
 import CRawMsgPack
 import Foundation
 

@@ -1,4 +1,3 @@
-import CMsgPack
 import CMsgPackOutput
 import LodumCore
 
@@ -8,19 +7,17 @@ import Glibc
 import Darwin
 #endif
 
-/// msgpack-c's packer, whose write callback (`lodum_mp_window_write`, in C) copies into a
-/// window of memory: the output buffer's free space, or the buffer of a container whose
-/// length is not known yet. Swift runs only when the window fills.
+/// msgpack-c's packing routines (instantiated in `CMsgPackOutput`), appending into a window
+/// of memory: the output buffer's free space, or the buffer of a container whose length is
+/// not known yet. Swift runs only when the window fills.
 ///
-/// msgpack-c calls its write callback once per header and per value; a Swift closure there
-/// cost more than the packing itself.
+/// The prebuilt `msgpack_packer` calls a write callback through a function pointer once per
+/// header and per value; as a Swift closure that cost more than the packing itself.
 ///
 /// Its state opts out of dynamic exclusivity checks: it belongs to one writer, used by one
 /// thread, and only the window's refill reaches it from inside a packer call.
 final class MsgPackPacker {
-    /// msgpack-c's packer; its data is ``window``.
-    let packer: UnsafeMutablePointer<msgpack_packer>
-    /// Where the packer's bytes go.
+    /// Where packed bytes go.
     let window: UnsafeMutablePointer<lodum_mp_window>
     @exclusivity(unchecked) var output: OutputBuffer
     /// Containers of unknown length being written, innermost last.
@@ -40,7 +37,6 @@ final class MsgPackPacker {
 
     init(output: OutputBuffer) {
         self.output = output
-        packer = .allocate(capacity: 1)
         window = .allocate(capacity: 1)
         window.initialize(to: lodum_mp_window(
             base: output.nextFree, count: 0, capacity: output.capacity - output.pendingCount,
@@ -50,14 +46,12 @@ final class MsgPackPacker {
             },
             context: nil))
         window.pointee.context = Unmanaged.passUnretained(self).toOpaque()
-        msgpack_packer_init(packer, window, lodum_mp_window_write)
     }
 
     deinit {
         // A failed dump can leave containers open: free their buffers.
         while !pending.isEmpty { free(closePending().bytes.baseAddress) }
         window.deallocate()
-        packer.deallocate()
     }
 
     /// Makes room in a full window: the output's goes to the sink, a pending container's
@@ -91,8 +85,8 @@ final class MsgPackPacker {
 
     /// Runs one packing call, turning its failure into the sink's error.
     @inline(__always)
-    func pack(_ call: (UnsafeMutablePointer<msgpack_packer>) -> Int32) throws {
-        guard call(packer) == 0 else {
+    func pack(_ call: (UnsafeMutablePointer<lodum_mp_window>) -> Int32) throws {
+        guard call(window) == 0 else {
             throw sinkFailure ?? LodumError(.io("msgpack-c's packer ran out of memory"))
         }
     }
@@ -100,11 +94,11 @@ final class MsgPackPacker {
     /// Copies bytes that are already MessagePack into the window.
     func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        try pack { _ in lodum_mp_window_write(window, base.assumingMemoryBound(to: CChar.self), bytes.count) }
+        try pack { lodum_mp_window_append($0, base, bytes.count) }
     }
 
     /// Writes a field name as a fixstr (under 32 bytes, the header `0xa0 | length` then the
-    /// bytes: what `msgpack_pack_str` and `msgpack_pack_str_body` write) in one copy, when
+    /// bytes: what `lodum_mp_pack_str` and `lodum_mp_pack_str_body` write) in one copy, when
     /// the window has room; `false` leaves it to the packer.
     @inline(__always)
     func appendFixStr(_ text: UnsafeRawBufferPointer) -> Bool {

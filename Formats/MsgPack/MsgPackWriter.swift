@@ -1,4 +1,4 @@
-import CMsgPack
+import CMsgPackOutput
 import LodumCore
 
 #if canImport(Glibc)
@@ -61,7 +61,7 @@ public struct MsgPackWriter: FormatWriter {
             return
         }
         try checkCount(count)
-        try packer.pack { isMap ? msgpack_pack_map($0, count) : msgpack_pack_array($0, count) }
+        try packer.pack { isMap ? lodum_mp_pack_map($0, count) : lodum_mp_pack_array($0, count) }
     }
 
     /// msgpack-c's packer would truncate a count beyond 32 bits: MessagePack's array 32 and
@@ -79,7 +79,7 @@ public struct MsgPackWriter: FormatWriter {
             defer { free(bytes.baseAddress) }
             pendingLevel = packer.pending.last?.level ?? -1
             try checkCount(finished.count)
-            try packer.pack { finished.isMap ? msgpack_pack_map($0, finished.count) : msgpack_pack_array($0, finished.count) }
+            try packer.pack { finished.isMap ? lodum_mp_pack_map($0, finished.count) : lodum_mp_pack_array($0, finished.count) }
             try packer.append(UnsafeRawBufferPointer(bytes))
         }
         level -= 1
@@ -126,32 +126,32 @@ public struct MsgPackWriter: FormatWriter {
 
     public mutating func writeNil() throws {
         countElement()
-        try packer.pack { msgpack_pack_nil($0) }
+        try packer.pack { lodum_mp_pack_nil($0) }
     }
 
     public mutating func write(_ value: Bool) throws {
         countElement()
-        try packer.pack { value ? msgpack_pack_true($0) : msgpack_pack_false($0) }
+        try packer.pack { value ? lodum_mp_pack_true($0) : lodum_mp_pack_false($0) }
     }
 
     public mutating func write(_ value: Int64) throws {
         countElement()
-        try packer.pack { msgpack_pack_int64($0, value) }
+        try packer.pack { lodum_mp_pack_int64($0, value) }
     }
 
     public mutating func write(_ value: UInt64) throws {
         countElement()
-        try packer.pack { msgpack_pack_uint64($0, value) }
+        try packer.pack { lodum_mp_pack_uint64($0, value) }
     }
 
     public mutating func write(_ value: Double) throws {
         countElement()
-        try packer.pack { msgpack_pack_double($0, value) }
+        try packer.pack { lodum_mp_pack_double($0, value) }
     }
 
     public mutating func write(_ value: Float) throws {
         countElement()
-        try packer.pack { msgpack_pack_float($0, value) }
+        try packer.pack { lodum_mp_pack_float($0, value) }
     }
 
     public mutating func write(_ value: String) throws {
@@ -165,9 +165,9 @@ public struct MsgPackWriter: FormatWriter {
         guard text.count <= UInt32.max else {
             throw error(.unsupportedValue("a string of \(text.count) bytes is longer than MessagePack's 4 GiB limit"))
         }
-        try packer.pack { msgpack_pack_str($0, text.count) }
+        try packer.pack { lodum_mp_pack_str($0, text.count) }
         guard let base = text.baseAddress, !text.isEmpty else { return }
-        try packer.pack { msgpack_pack_str_body($0, base, text.count) }
+        try packer.pack { lodum_mp_pack_str_body($0, base, text.count) }
     }
 
     public mutating func write(bytes: [UInt8]) throws {
@@ -175,10 +175,10 @@ public struct MsgPackWriter: FormatWriter {
         guard bytes.count <= UInt32.max else {
             throw error(.unsupportedValue("\(bytes.count) bytes are more than MessagePack's 4 GiB limit"))
         }
-        try packer.pack { msgpack_pack_bin($0, bytes.count) }
+        try packer.pack { lodum_mp_pack_bin($0, bytes.count) }
         try bytes.withUnsafeBytes { body in
             guard let base = body.baseAddress, !body.isEmpty else { return }
-            try packer.pack { msgpack_pack_bin_body($0, base, body.count) }
+            try packer.pack { lodum_mp_pack_bin_body($0, base, body.count) }
         }
     }
 }
