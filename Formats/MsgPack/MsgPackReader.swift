@@ -9,14 +9,39 @@ import LodumCore
 public struct MsgPackReader: FormatReader {
     public var context: CodingContext
     let events: MsgPackEvents
-    /// Elements (or entries) left in each open container, innermost last; a struct read
-    /// from an array also counts its position.
-    var containers: [OpenContainer] = []
+    /// The innermost open container, kept out of the stack so that the per-element
+    /// bookkeeping touches no array.
+    var innermost = OpenContainer(remaining: 0, fieldIndex: nil)
+    /// The containers around the innermost one, outermost first.
+    var enclosing: [OpenContainer] = []
+    /// How many containers are open.
+    var openCount = 0
 
     struct OpenContainer {
+        /// Elements (or entries) left.
         var remaining: Int
         /// A struct laid out as an array: the index of the next field.
         var fieldIndex: Int?
+    }
+
+    mutating func open(_ container: OpenContainer) {
+        if openCount > 0 { enclosing.append(innermost) }
+        innermost = container
+        openCount += 1
+    }
+
+    /// Moves to the next element (or entry) of the innermost container; `false`, having
+    /// closed it, after its last.
+    @inline(__always)
+    mutating func advanceInContainer() throws -> Bool {
+        guard openCount > 0 else { throw error(.syntax("no container is open")) }
+        guard innermost.remaining > 0 else {
+            openCount -= 1
+            if openCount > 0 { innermost = enclosing.removeLast() }
+            return false
+        }
+        innermost.remaining -= 1
+        return true
     }
 
     init(input: InputBuffer, limits: Limits) {
@@ -72,9 +97,9 @@ public struct MsgPackReader: FormatReader {
         let event = try current()
         switch event.kind {
         case UInt8(LODUM_MP_MAP.rawValue):
-            containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+            open(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
         case UInt8(LODUM_MP_ARRAY.rawValue):
-            containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: 0))
+            open(OpenContainer(remaining: Int(event.bits), fieldIndex: 0))
         default:
             throw mismatch(expected: "Map")
         }
@@ -82,15 +107,9 @@ public struct MsgPackReader: FormatReader {
     }
 
     public mutating func nextField(in fields: FieldNames, hint: Int) throws -> FieldMatch? {
-        let last = containers.count - 1
-        guard last >= 0 else { throw error(.syntax("no container is open")) }
-        guard containers[last].remaining > 0 else {
-            containers.removeLast()
-            return nil
-        }
-        containers[last].remaining -= 1
-        if let index = containers[last].fieldIndex {
-            containers[last].fieldIndex = index + 1
+        guard try advanceInContainer() else { return nil }
+        if let index = innermost.fieldIndex {
+            innermost.fieldIndex = index + 1
             return index < fields.count ? .known(index) : .unknown
         }
         let key = try current()
@@ -107,38 +126,25 @@ public struct MsgPackReader: FormatReader {
     public mutating func beginSeq() throws -> Int? {
         let event = try current()
         guard event.kind == UInt8(LODUM_MP_ARRAY.rawValue) else { throw mismatch(expected: "Array") }
-        containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+        open(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
         events.consume()
         return Int(event.bits)
     }
 
     public mutating func nextElement() throws -> Bool {
-        let last = containers.count - 1
-        guard last >= 0 else { throw error(.syntax("no container is open")) }
-        guard containers[last].remaining > 0 else {
-            containers.removeLast()
-            return false
-        }
-        containers[last].remaining -= 1
-        return true
+        try advanceInContainer()
     }
 
     public mutating func beginMap() throws -> Int? {
         let event = try current()
         guard event.kind == UInt8(LODUM_MP_MAP.rawValue) else { throw mismatch(expected: "Map") }
-        containers.append(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
+        open(OpenContainer(remaining: Int(event.bits), fieldIndex: nil))
         events.consume()
         return Int(event.bits)
     }
 
     public mutating func nextMapKey() throws -> String? {
-        let last = containers.count - 1
-        guard last >= 0 else { throw error(.syntax("no container is open")) }
-        guard containers[last].remaining > 0 else {
-            containers.removeLast()
-            return nil
-        }
-        containers[last].remaining -= 1
+        guard try advanceInContainer() else { return nil }
         let key = try current()
         switch key.kind {
         case UInt8(LODUM_MP_STR.rawValue):
