@@ -62,9 +62,11 @@ let package = Package(
         // to report events: the base of the MessagePack reader (issue C).
         .target(
             name: "CMsgPackEvents",
+            dependencies: ["CMsgPack"],
             path: "Formats/CMsgPackEvents"
         ),
-        // The system msgpack-c (Debian: libmsgpack-dev), found by pkg-config; its packer.
+        // The system msgpack-c (Debian: libmsgpack-dev), found by pkg-config: the headers of
+        // its packing and unpacking routines, and its library for the benchmark's raw loops.
         .systemLibrary(
             name: "CMsgPack",
             path: "Formats/CMsgPack",
@@ -75,6 +77,7 @@ let package = Package(
         // of memory.
         .target(
             name: "CMsgPackOutput",
+            dependencies: ["CMsgPack"],
             path: "Formats/CMsgPackOutput"
         ),
         // The MessagePack backend: msgpack-c's packer and its unpacking state machine.
@@ -106,17 +109,9 @@ let package = Package(
             dependencies: ["Lodum"],
             path: "Benchmarks/CorpusModels"
         ),
-        // The rest of msgpack-c's C API (msgpack_unpack_next, its zone, msgpack_sbuffer) for
-        // the benchmark's raw MessagePack loops; CMsgPack holds the packer alone.
-        .systemLibrary(
-            name: "CRawMsgPack",
-            path: "Benchmarks/CRawMsgPack",
-            pkgConfig: "msgpack",
-            providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
-        ),
         .executableTarget(
             name: "LodumBenchmarks",
-            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML", "CMsgPack", "CRawMsgPack", "CMsgPackOutput"],
+            dependencies: ["Lodum", "CorpusModels", "ExampleSupport", "CYAML", "CMsgPack", "CMsgPackOutput"],
             path: "Benchmarks/LodumBenchmarks"
         ),
         // The benchmark's Yams peer, run by LodumBenchmarks as a child process. Yams bundles

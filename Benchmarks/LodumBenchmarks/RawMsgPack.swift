@@ -1,9 +1,7 @@
 import CMsgPack
-// msgpack-c's headers are shared by several Clang modules here (CMsgPack, CRawMsgPack, and
-// CMsgPackOutput through LodumMsgPack); Swift gives each declaration to one of them, so the
-// object-type constants are found only with all three imported.
+// msgpack-c's headers are also included by CMsgPackOutput (through LodumMsgPack); Swift
+// gives each declaration of a shared header to one module, so both are imported.
 import CMsgPackOutput
-import CRawMsgPack
 import Foundation
 
 /// The floor under Lodum's MessagePack figures: the same points packed and unpacked by

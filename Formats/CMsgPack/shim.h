@@ -1,4 +1,5 @@
 // The system msgpack-c (Debian: libmsgpack-dev), found through pkg-config `msgpack`.
-// Lodum uses its packer; the reader uses msgpack-c's unpacking state machine through
-// CMsgPackEvents.
-#include <msgpack/pack.h>
+// Lodum's C targets take msgpack-c's packing and unpacking routines from its headers
+// (CMsgPackOutput, CMsgPackEvents) and get its include path from this module; the
+// benchmark's raw loops call its library API (msgpack_sbuffer, msgpack_unpack_next).
+#include <msgpack.h>
