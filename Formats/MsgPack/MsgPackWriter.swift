@@ -29,6 +29,9 @@ public struct MsgPackWriter: FormatWriter {
         self.structsAsArrays = options.structs == .arrays
     }
 
+    /// With structs as arrays, fields are known by position, so none may be left out.
+    public var writesFieldNames: Bool { !structsAsArrays }
+
     /// The fixed size of the writer's output buffer.
     public var bufferCapacity: Int { packer.output.capacity }
 

@@ -18,8 +18,8 @@ struct SerializeGenerator {
                 for property in encoded {
                     if property.skipsNil {
                         """
-                        if let _lodum_present = self.\(property.identifier) {
-                            try serializer.encodeField(\(literal: property.wireKey), _lodum_present)
+                        if _lodum_positional || self.\(property.identifier) != nil {
+                            try serializer.encodeField(\(literal: property.wireKey), self.\(property.identifier))
                         }
                         """
                     } else {
@@ -35,9 +35,11 @@ struct SerializeGenerator {
                 """
             } else {
                 // Formats that state lengths up front need the count of fields actually written.
+                // A format that writes fields by position keeps every field, nil or not.
+                "let _lodum_positional = !serializer.writesFieldNames"
                 "var _lodum_fieldCount = \(literal: encoded.count - skippable.count)"
                 for property in skippable {
-                    "if self.\(property.identifier) != nil { _lodum_fieldCount += 1 }"
+                    "if _lodum_positional || self.\(property.identifier) != nil { _lodum_fieldCount += 1 }"
                 }
                 """
                 try serializer.encodeStruct(\(literal: type.name), fieldCount: _lodum_fieldCount) \

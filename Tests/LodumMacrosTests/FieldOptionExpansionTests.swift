@@ -21,14 +21,15 @@ struct FieldOptionExpansionTests {
                     static let lodumFields: LodumCore.FieldNames = ["name", "nickname"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
+                        let _lodum_positional = !serializer.writesFieldNames
                         var _lodum_fieldCount = 1
-                        if self.nickname != nil {
+                        if _lodum_positional || self.nickname != nil {
                             _lodum_fieldCount += 1
                         }
                         try serializer.encodeStruct("User", fieldCount: _lodum_fieldCount) { serializer in
                             try serializer.encodeField("name", self.name)
-                            if let _lodum_present = self.nickname {
-                                try serializer.encodeField("nickname", _lodum_present)
+                            if _lodum_positional || self.nickname != nil {
+                                try serializer.encodeField("nickname", self.nickname)
                             }
                         }
                     }

@@ -46,9 +46,17 @@ public protocol Serializer {
     mutating func write(_ value: String) throws
     /// Writes raw bytes; text formats choose an encoding (JSON: base64).
     mutating func write(bytes: [UInt8]) throws
+
+    /// Whether struct fields are known by their names in the output. A serializer that
+    /// writes structs by position (MessagePack with structs as arrays) answers `false`, and
+    /// a `nil` that `@Field(skipIfNil: true)` would leave out is written as `nil` instead,
+    /// so the fields after it keep their positions. Defaults to `true`.
+    var writesFieldNames: Bool { get }
 }
 
 extension Serializer {
+    public var writesFieldNames: Bool { true }
+
     /// Builds an error at the current coding path.
     public func error(_ kind: LodumError.Kind) -> LodumError {
         LodumError(kind, path: context.path)
