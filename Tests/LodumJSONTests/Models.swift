@@ -4,26 +4,6 @@ import LodumTestSupport
 
 // Models shared by the JSON suites. Types used by one suite only live in its file.
 
-@Lodum struct Point: Equatable, Sendable {
-    var x: Int
-    var y: Int
-}
-
-@Lodum struct Dataset: Equatable, Sendable {
-    var points: [Point]
-}
-
-@Lodum struct Record: Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
-/// The Codable twin of ``Record``: no macro, only `Codable`.
-struct CodableRecord: Codable, Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
 /// A linked chain of nodes, to build structures of any depth.
 @Lodum final class ChainNode {
     var id: Int

@@ -5,39 +5,6 @@ import Testing
 
 // MARK: Models
 
-@Lodum struct Person: Equatable {
-    var name: String
-    var age: Int
-}
-
-@Lodum struct Item: Equatable {
-    var sku: String
-    var price: Double
-    var quantity: UInt16
-}
-
-enum Catalog {
-    /// A type nested in another: extended by its qualified name, written by its own.
-    @Lodum struct Section: Equatable {
-        var title: String
-        var pages: [Int]
-    }
-}
-
-@Lodum struct Inventory: Equatable {
-    var owner: Person
-    var items: [Item]
-    var tags: [String]
-    var counts: [String: Int]
-    var itemsByName: [String: Item]
-    var note: String?
-    var missingNote: String?
-    var matrix: [[Double]]
-    var sparse: [Int?]
-    var section: Catalog.Section
-    var flags: [Bool]
-}
-
 @Lodum struct Settings: Equatable {
     var name: String
     var retries: Int = 3

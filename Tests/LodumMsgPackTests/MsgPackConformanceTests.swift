@@ -182,7 +182,7 @@ struct MsgPackConformanceTests {
                 #expect(nested?.position == .binary(offset: 2), "\(entry.group) \(hex)")
                 // A struct skips an extension in a field it does not know.
                 let skipped = [0x83, 0xA1, 0x78, 0x01, 0xA1, 0x7A] + bytes + [0xA1, 0x79, 0x02]
-                #expect(try MsgPack.decode(MPPoint.self, from: skipped) == MPPoint(x: 1, y: 2), "\(entry.group) \(hex)")
+                #expect(try MsgPack.decode(Point.self, from: skipped) == Point(x: 1, y: 2), "\(entry.group) \(hex)")
             }
         }
     }

@@ -59,7 +59,7 @@ struct MsgPackErrorTests {
 
     @Test func errorMessageOfTheDocumentation() {
         let bytes: [UInt8] = [0x92, 0x82, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02, 0x82, 0xA1, 0x78, 0xA1, 0x61, 0xA1, 0x79, 0x02]
-        let error = expectLodumError { _ = try MsgPack.decode([MPPoint].self, from: bytes) }
+        let error = expectLodumError { _ = try MsgPack.decode([Point].self, from: bytes) }
         #expect(error?.description == "Error at [1].x (byte offset 11): expected Int, found String")
     }
 
@@ -71,7 +71,7 @@ struct MsgPackErrorTests {
         var starts: [Int] = []
         for index in 0..<pointCount {
             starts.append(bytes.count)
-            let point = MPPoint(x: index * 977 * (index % 2 == 0 ? 1 : -1), y: index << (index % 40))
+            let point = Point(x: index * 977 * (index % 2 == 0 ? 1 : -1), y: index << (index % 40))
             bytes += (try? MsgPack.encode(point)).map(Array.init) ?? []
         }
         return (bytes, starts + [bytes.count])
@@ -109,14 +109,14 @@ struct MsgPackErrorTests {
             let splice = try Self.points(replacing: bad, field: field, with: replacement)
             #expect(splice.bytes.count > InputBuffer.defaultCapacity + 20_000)
             let path = "[\(bad)].\(field)"
-            let decoded = expectLodumError { _ = try MsgPack.decode([MPPoint].self, from: splice.bytes) }
+            let decoded = expectLodumError { _ = try MsgPack.decode([Point].self, from: splice.bytes) }
             #expect(decoded?.kind == kind, "\(path)")
             #expect(decoded?.path.description == path)
             #expect(decoded?.position == .binary(offset: splice.offset), "\(path) \(replacement)")
             for chunk in (bad < 100 ? [1] : []) + [7, 4093, 1 << 20] {
-                let loaded = expectLodumError { _ = try MsgPack.load([MPPoint].self, from: CountingSource(splice.bytes, chunkSize: chunk)) }
+                let loaded = expectLodumError { _ = try MsgPack.load([Point].self, from: CountingSource(splice.bytes, chunkSize: chunk)) }
                 #expect(loaded?.description == decoded?.description, "\(path) \(replacement), chunk \(chunk)")
-                let streamed = expectLodumError { _ = try mpDrain(MsgPack.stream(MPPoint.self, from: CountingSource(splice.bytes, chunkSize: chunk))) }
+                let streamed = expectLodumError { _ = try mpDrain(MsgPack.stream(Point.self, from: CountingSource(splice.bytes, chunkSize: chunk))) }
                 #expect(streamed?.description == decoded?.description, "\(path) \(replacement), chunk \(chunk)")
             }
         }
@@ -157,14 +157,14 @@ struct MsgPackErrorTests {
         ]
         for (bytes, found) in cases {
             let input: [UInt8] = [0x82, 0xA1, 0x78] + bytes + [0xA1, 0x79, 0x01]
-            let error = expectLodumError("\(found)") { _ = try MsgPack.decode(MPPoint.self, from: input) }
+            let error = expectLodumError("\(found)") { _ = try MsgPack.decode(Point.self, from: input) }
             #expect(error?.kind == .typeMismatch(expected: "Int", found: found), "\(found)")
             #expect(error?.path.description == "x")
             #expect(error?.position == .binary(offset: 3), "\(found)")
         }
         let notAString = expectLodumError { _ = try MsgPack.decode(String.self, from: [0x01]) }
         #expect(notAString?.kind == .typeMismatch(expected: "String", found: "Integer"))
-        let notAStruct = expectLodumError { _ = try MsgPack.decode(MPPoint.self, from: [0xA1, 0x61]) }
+        let notAStruct = expectLodumError { _ = try MsgPack.decode(Point.self, from: [0xA1, 0x61]) }
         #expect(notAStruct?.description == "Error at <root> (byte offset 0): expected Map, found String")
         let notAnArray = expectLodumError { _ = try MsgPack.decode([Int].self, from: [0x80]) }
         #expect(notAnArray?.kind == .typeMismatch(expected: "Array", found: "Map"))
@@ -196,14 +196,14 @@ struct MsgPackErrorTests {
         #expect(missing?.kind == .unexpectedEndOfInput)
         #expect(missing?.position == .binary(offset: 2))
         // A complete value followed by more bytes.
-        let trailing = expectLodumError { _ = try MsgPack.decode(MPPoint.self, from: [0x92, 0x01, 0x02, 0x03]) }
+        let trailing = expectLodumError { _ = try MsgPack.decode(Point.self, from: [0x92, 0x01, 0x02, 0x03]) }
         guard case .syntax(let message)? = trailing?.kind else {
             Issue.record("expected a syntax error, got \(String(describing: trailing))")
             return
         }
         #expect(message.contains("after the end"))
         #expect(trailing?.position == .binary(offset: 3))
-        let loadedTrailing = expectLodumError { _ = try MsgPack.load(MPPoint.self, from: CountingSource([0x92, 0x01, 0x02, 0x03], chunkSize: 1)) }
+        let loadedTrailing = expectLodumError { _ = try MsgPack.load(Point.self, from: CountingSource([0x92, 0x01, 0x02, 0x03], chunkSize: 1)) }
         #expect(loadedTrailing?.description == trailing?.description)
         #expect(expectLodumError { _ = try MsgPack.decode(Value.self, from: [UInt8]()) }?.kind == .unexpectedEndOfInput)
     }
@@ -227,7 +227,7 @@ struct MsgPackMapKeyTests {
 
     @Test func aStructSkipsIntegerKeys() throws {
         let bytes: [UInt8] = [0x83, 0x01, 0x05, 0xA1, 0x78, 0x0A, 0xA1, 0x79, 0x0B]
-        #expect(try MsgPack.decode(MPPoint.self, from: bytes) == MPPoint(x: 10, y: 11))
+        #expect(try MsgPack.decode(Point.self, from: bytes) == Point(x: 10, y: 11))
     }
 
     @Test func keysOfOtherKindsAreATypeMismatchAtTheKey() throws {
@@ -243,7 +243,7 @@ struct MsgPackMapKeyTests {
             _ = expectLodumError("\(found)") { _ = try MsgPack.decode(Value.self, from: bytes) }
             // A struct skips what names no field.
             let point: [UInt8] = [0x83, 0xA1, 0x78, 0x01] + key + [0x02, 0xA1, 0x79, 0x03]
-            #expect(try MsgPack.decode(MPPoint.self, from: point) == MPPoint(x: 1, y: 3), "\(found)")
+            #expect(try MsgPack.decode(Point.self, from: point) == Point(x: 1, y: 3), "\(found)")
         }
     }
 }

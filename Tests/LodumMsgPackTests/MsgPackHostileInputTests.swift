@@ -93,7 +93,7 @@ struct MsgPackHostileHeaderTests {
         let loaded = expectLodumError { _ = try MsgPack.load([Int].self, from: CountingSource(inArray, chunkSize: 1)) }
         #expect(loaded?.position == .binary(offset: 3))
         // Skipped in a field a struct does not know: still an error.
-        _ = expectLodumError { _ = try MsgPack.decode(MPPoint.self, from: [0x83, 0xA1, 0x78, 0x01, 0xA1, 0x7A, 0xC1, 0xA1, 0x79, 0x02]) }
+        _ = expectLodumError { _ = try MsgPack.decode(Point.self, from: [0x83, 0xA1, 0x78, 0x01, 0xA1, 0x7A, 0xC1, 0xA1, 0x79, 0x02]) }
         // After a complete value: trailing garbage.
         let trailing = expectLodumError { _ = try MsgPack.decode(Int.self, from: [0x01, 0xC1]) }
         #expect(trailing?.position == .binary(offset: 1))
@@ -132,7 +132,7 @@ struct MsgPackLimitsTests {
         Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.load(Value.self, from: CountingSource(bytes, chunkSize: 4096)) }, 100)
         // Inside a field the type skips.
         let skipped = [0x83, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02, 0xA1, 0x7A] + bytes
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(MPPoint.self, from: skipped) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(Point.self, from: skipped) }, 100)
         // Higher limits than the state machine's stack hold are a depth error too.
         let high = expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes, limits: Limits(maxDepth: 5_000)) }
         guard case .limitExceeded(.depth(let limit))? = high?.kind else {
@@ -177,10 +177,10 @@ struct MsgPackLimitsTests {
 
     @Test func decodeOfInputLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
         let input = try Fixtures.msgpackRecords(count: 10)
-        let error = expectLodumError { _ = try MsgPack.decode([MPRecord].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
+        let error = expectLodumError { _ = try MsgPack.decode([Record].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
         #expect(error?.kind == .limitExceeded(.inputSize(input.count - 1)))
         #expect(error?.description.contains("maxInputSize") == true)
-        #expect(try MsgPack.decode([MPRecord].self, from: input, limits: Limits(maxInputSize: input.count)).count == 10)
+        #expect(try MsgPack.decode([Record].self, from: input, limits: Limits(maxInputSize: input.count)).count == 10)
     }
 
     @Test func loadOfAFileLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
@@ -189,25 +189,25 @@ struct MsgPackLimitsTests {
             let bytes = try Fixtures.msgpackRecords(count: 5_000)
             try Data(bytes).write(to: url)
             let limit = bytes.count / 2
-            let error = expectLodumError { _ = try MsgPack.load([MPRecord].self, from: url, limits: Limits(maxInputSize: limit)) }
+            let error = expectLodumError { _ = try MsgPack.load([Record].self, from: url, limits: Limits(maxInputSize: limit)) }
             #expect(error?.kind == .limitExceeded(.inputSize(limit)))
-            #expect(try MsgPack.load([MPRecord].self, from: url, limits: Limits(maxInputSize: bytes.count)).count == 5_000)
+            #expect(try MsgPack.load([Record].self, from: url, limits: Limits(maxInputSize: bytes.count)).count == 5_000)
         }
     }
 
     @Test func loadFromASourceServingSmallChunksStopsAtTheLimit() throws {
         let source = CountingSource(try Fixtures.msgpackRecords(count: 2_000), chunkSize: 100)
-        let error = expectLodumError { _ = try MsgPack.load([MPRecord].self, from: source, limits: Limits(maxInputSize: 5_000)) }
+        let error = expectLodumError { _ = try MsgPack.load([Record].self, from: source, limits: Limits(maxInputSize: 5_000)) }
         #expect(error?.kind == .limitExceeded(.inputSize(5_000)))
         #expect(!source.isDrained, "the load should stop reading once past the limit")
     }
 
     @Test func streamAndDocumentsAreNotBoundedByMaxInputSize() throws {
         let records = try Fixtures.msgpackRecords(count: 1_000)
-        #expect(try mpDrain(MsgPack.stream(MPRecord.self, from: records, limits: Limits(maxInputSize: 64))).count == 1_000)
+        #expect(try mpDrain(MsgPack.stream(Record.self, from: records, limits: Limits(maxInputSize: 64))).count == 1_000)
         let sink = RecordingSink()
-        try MsgPack.dump(documents: (0..<1_000).map { MPRecord(id: $0, name: "r") }, to: sink)
-        #expect(try mpDrain(MsgPack.documents(MPRecord.self, from: sink.bytes, limits: Limits(maxInputSize: 64))).count == 1_000)
+        try MsgPack.dump(documents: (0..<1_000).map { Record(id: $0, name: "r") }, to: sink)
+        #expect(try mpDrain(MsgPack.documents(Record.self, from: sink.bytes, limits: Limits(maxInputSize: 64))).count == 1_000)
     }
 }
 
@@ -266,7 +266,7 @@ struct MsgPackTruncationTests {
     @Test func everyPrefixOfAStreamEndsOrFailsWithALodumError() throws {
         let bytes = try Fixtures.msgpackRecords(count: 4)
         for length in 0..<bytes.count {
-            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try mpDrain(MsgPack.stream(MPRecord.self, from: Array(bytes[..<length]))) }
+            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try mpDrain(MsgPack.stream(Record.self, from: Array(bytes[..<length]))) }
             expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try mpDrain(MsgPack.documents(Value.self, from: CountingSource(Array(bytes[..<length]), chunkSize: 1))) }
         }
     }

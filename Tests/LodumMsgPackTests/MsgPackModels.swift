@@ -5,27 +5,6 @@ import LodumTestSupport
 // Models and helpers shared by the MessagePack suites. Types used by one suite only live
 // in its file; the fixtures every format shares are in Tests/Support (LodumTestSupport).
 
-@Lodum struct MPPoint: Equatable, Sendable {
-    var x: Int
-    var y: Int
-}
-
-@Lodum struct MPRecord: Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
-/// The Codable twin of ``MPRecord``.
-struct MPCodableRecord: Codable, Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
-@Lodum struct MPPerson: Equatable, Sendable {
-    var name: String
-    var age: Int
-}
-
 @Lodum struct MPItem: Equatable, Sendable {
     var sku: String
     var price: Double
@@ -33,16 +12,8 @@ struct MPCodableRecord: Codable, Equatable, Sendable {
     var ratio: Float
 }
 
-enum MPCatalog {
-    /// A type nested in another.
-    @Lodum struct Section: Equatable, Sendable {
-        var title: String
-        var pages: [Int]
-    }
-}
-
 @Lodum struct MPInventory: Equatable, Sendable {
-    var owner: MPPerson
+    var owner: Person
     var items: [MPItem]
     var tags: [String]
     var counts: [String: Int]
@@ -51,11 +22,11 @@ enum MPCatalog {
     var missingNote: String?
     var matrix: [[Double]]
     var sparse: [Int?]
-    var section: MPCatalog.Section
+    var section: Catalog.Section
     var flags: [Bool]
 
     static let sample = MPInventory(
-        owner: MPPerson(name: "Ada", age: 36),
+        owner: Person(name: "Ada", age: 36),
         items: [MPItem(sku: "a-1", price: 9.99, quantity: 3, ratio: 0.25), MPItem(sku: "b-2", price: -0.5, quantity: 65535, ratio: -1e-3)],
         tags: ["new", "", "ünïcödé ✓", "a\u{0}b", String(repeating: "t", count: 40)],
         counts: ["apples": 3, "pears": -1, "": 7, "big": Int.max, "small": Int.min],
@@ -64,7 +35,7 @@ enum MPCatalog {
         missingNote: nil,
         matrix: [[1.5, -2.25], [], [0.1]],
         sparse: [1, nil, 3],
-        section: MPCatalog.Section(title: "Intro", pages: Array(0..<20)),
+        section: Catalog.Section(title: "Intro", pages: Array(0..<20)),
         flags: [true, false])
 }
 
@@ -196,7 +167,7 @@ struct MPFailingElement: Serializable {
 extension Fixtures {
     /// `count` records as one MessagePack array of maps.
     static func msgpackRecords(count: Int) throws -> [UInt8] {
-        Array(try MsgPack.encode((0..<count).map { MPRecord(id: $0, name: "record-\($0)") }))
+        Array(try MsgPack.encode((0..<count).map { Record(id: $0, name: "record-\($0)") }))
     }
 
     /// Bytes from hex pairs, optionally separated by `-` or spaces: `"c4-02-00-ff"`.

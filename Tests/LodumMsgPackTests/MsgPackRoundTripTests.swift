@@ -70,8 +70,8 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func structLayoutsOnTheWire() throws {
-        #expect(Array(try MsgPack.encode(MPPoint(x: 1, y: 2))) == [0x82, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02])
-        #expect(Array(try MsgPack.encode(MPPoint(x: 1, y: 2), options: MsgPackOptions(structs: .arrays))) == [0x92, 0x01, 0x02])
+        #expect(Array(try MsgPack.encode(Point(x: 1, y: 2))) == [0x82, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02])
+        #expect(Array(try MsgPack.encode(Point(x: 1, y: 2), options: MsgPackOptions(structs: .arrays))) == [0x92, 0x01, 0x02])
         #expect(MsgPackOptions().structs == .maps)
         let maps = try MsgPack.encode(Self.inventory)
         let arrays = try MsgPack.encode(Self.inventory, options: MsgPackOptions(structs: .arrays))
@@ -82,9 +82,9 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func structInsideADictionaryInTheArraysLayoutIsAnArray() throws {
-        let bytes = Array(try MsgPack.encode(["p": MPPoint(x: 1, y: 2)], options: MsgPackOptions(structs: .arrays)))
+        let bytes = Array(try MsgPack.encode(["p": Point(x: 1, y: 2)], options: MsgPackOptions(structs: .arrays)))
         #expect(bytes == [0x81, 0xA1, 0x70, 0x92, 0x01, 0x02])
-        #expect(try MsgPack.decode([String: MPPoint].self, from: bytes) == ["p": MPPoint(x: 1, y: 2)])
+        #expect(try MsgPack.decode([String: Point].self, from: bytes) == ["p": Point(x: 1, y: 2)])
     }
 
     @Test(arguments: mpLayouts)
@@ -114,10 +114,10 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func missingFieldWithoutDefaultIsAnErrorNamingTheField() {
-        let fromMap = expectLodumError { _ = try MsgPack.decode(MPPoint.self, from: [0x81, 0xA1, 0x78, 0x01]) }
+        let fromMap = expectLodumError { _ = try MsgPack.decode(Point.self, from: [0x81, 0xA1, 0x78, 0x01]) }
         #expect(fromMap?.kind == .missingField("y"))
         #expect(fromMap?.path.description == "y")
-        let fromArray = expectLodumError { _ = try MsgPack.decode(MPPoint.self, from: [0x91, 0x01]) }
+        let fromArray = expectLodumError { _ = try MsgPack.decode(Point.self, from: [0x91, 0x01]) }
         #expect(fromArray?.kind == .missingField("y"))
     }
 
@@ -130,9 +130,9 @@ struct MsgPackRoundTripTests {
         map += [0xA3] + Array("ext".utf8) + [0xD6, 0x05, 1, 2, 3, 4]
         map += [0xA4] + Array("deep".utf8) + [0x91, 0x91, 0x91, 0x81, 0xC0, 0xC3]
         map += [0xA1, 0x79, 0xD0, 0xEC]
-        #expect(try MsgPack.decode(MPPoint.self, from: map) == MPPoint(x: 10, y: -20))
+        #expect(try MsgPack.decode(Point.self, from: map) == Point(x: 10, y: -20))
         let array: [UInt8] = [0x94, 0x01, 0x02, 0x92, 0xC4, 0x00, 0x80, 0xDB, 0, 0, 0, 1, 0x61]
-        #expect(try MsgPack.decode(MPPoint.self, from: array) == MPPoint(x: 1, y: 2))
+        #expect(try MsgPack.decode(Point.self, from: array) == Point(x: 1, y: 2))
     }
 
     @Test func skipIfNilLeavesTheKeyOutOfAMap() throws {
@@ -170,14 +170,14 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func genericStructAndEmptyCollectionsRoundTrip() throws {
-        let box = MPBox(value: [MPPoint(x: 1, y: 2)])
-        #expect(try MsgPack.decode(MPBox<[MPPoint]>.self, from: MsgPack.encode(box)) == box)
+        let box = MPBox(value: [Point(x: 1, y: 2)])
+        #expect(try MsgPack.decode(MPBox<[Point]>.self, from: MsgPack.encode(box)) == box)
         let empty = MPBox(value: [String: [Int]]())
         #expect(Array(try MsgPack.encode(empty)) == [0x81, 0xA5] + Array("value".utf8) + [0x80])
         #expect(try MsgPack.decode(MPBox<[String: [Int]]>.self, from: MsgPack.encode(empty)) == empty)
         #expect(Array(try MsgPack.encode([Int]())) == [0x90])
         #expect(try MsgPack.decode([[Int]].self, from: MsgPack.encode([[], [1], []] as [[Int]])) == [[], [1], []])
-        #expect(try MsgPack.decode([MPPoint].self, from: [0x90]) == [])
+        #expect(try MsgPack.decode([Point].self, from: [0x90]) == [])
     }
 
     @Test func dictionariesWithAwkwardKeysRoundTrip() throws {
@@ -201,10 +201,10 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func decodeReadsFromDataBytesAndSlices() throws {
-        let bytes = Array(try MsgPack.encode(MPPoint(x: 1, y: 2)))
-        #expect(try MsgPack.decode(MPPoint.self, from: Data(bytes)) == MPPoint(x: 1, y: 2))
-        #expect(try MsgPack.decode(MPPoint.self, from: bytes) == MPPoint(x: 1, y: 2))
-        #expect(try MsgPack.decode(MPPoint.self, from: ([0xFF] + bytes + [0xFF])[1...bytes.count]) == MPPoint(x: 1, y: 2))
+        let bytes = Array(try MsgPack.encode(Point(x: 1, y: 2)))
+        #expect(try MsgPack.decode(Point.self, from: Data(bytes)) == Point(x: 1, y: 2))
+        #expect(try MsgPack.decode(Point.self, from: bytes) == Point(x: 1, y: 2))
+        #expect(try MsgPack.decode(Point.self, from: ([0xFF] + bytes + [0xFF])[1...bytes.count]) == Point(x: 1, y: 2))
     }
 
     // MARK: Integers
@@ -466,8 +466,8 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func codableTypeEncodesLikeTheEquivalentLodumType() throws {
-        #expect(try MsgPack.encode(MPCodableRecord(id: 7, name: "seven")) == MsgPack.encode(MPRecord(id: 7, name: "seven")))
-        #expect(try MsgPack.decode(MPCodableRecord.self, from: MsgPack.encode(MPRecord(id: 7, name: "seven"))) == MPCodableRecord(id: 7, name: "seven"))
+        #expect(try MsgPack.encode(CodableRecord(id: 7, name: "seven")) == MsgPack.encode(Record(id: 7, name: "seven")))
+        #expect(try MsgPack.decode(CodableRecord.self, from: MsgPack.encode(Record(id: 7, name: "seven"))) == CodableRecord(id: 7, name: "seven"))
     }
 
     @Test func codableRoundTripsThroughDumpLoadStreamAndDocuments() throws {
@@ -476,13 +476,13 @@ struct MsgPackRoundTripTests {
             try MsgPack.dump(Self.order, to: url)
             #expect(try MsgPack.load(MPCodableOrder.self, from: url) == Self.order)
 
-            let records = (0..<50).map { MPCodableRecord(id: $0, name: "n\($0)") }
+            let records = (0..<50).map { CodableRecord(id: $0, name: "n\($0)") }
             try MsgPack.dump(contentsOf: records, to: url)
-            #expect(try mpDrain(MsgPack.stream(MPCodableRecord.self, from: url)) == records)
-            #expect(try mpDrain(MsgPack.stream(MPCodableRecord.self, from: CountingSource(Array(Data(contentsOf: url)), chunkSize: 5))) == records)
+            #expect(try mpDrain(MsgPack.stream(CodableRecord.self, from: url)) == records)
+            #expect(try mpDrain(MsgPack.stream(CodableRecord.self, from: CountingSource(Array(Data(contentsOf: url)), chunkSize: 5))) == records)
 
             try MsgPack.dump(documents: records, to: url)
-            #expect(try mpDrain(MsgPack.documents(MPCodableRecord.self, from: url)) == records)
+            #expect(try mpDrain(MsgPack.documents(CodableRecord.self, from: url)) == records)
         }
     }
 
@@ -490,7 +490,7 @@ struct MsgPackRoundTripTests {
         let bytes = try MsgPack.encode(Value.array([
             mpObject(["id": .int(1), "name": .string("a")]), mpObject(["id": .string("x"), "name": .string("b")]),
         ]))
-        let error = expectLodumError { _ = try MsgPack.decode([MPCodableRecord].self, from: bytes) }
+        let error = expectLodumError { _ = try MsgPack.decode([CodableRecord].self, from: bytes) }
         #expect(error?.path.description == "[1].id")
     }
 
@@ -539,14 +539,14 @@ struct MsgPackRoundTripTests {
         let options = MsgPackOptions(structs: layout)
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("points.msgpack")
-            try MsgPack.dump(contentsOf: (0..<3_000).lazy.map { MPPoint(x: $0, y: -$0 * 1000) }, to: url, options: options)
-            let expected = (0..<3_000).map { MPPoint(x: $0, y: -$0 * 1000) }
-            #expect(try mpDrain(MsgPack.stream(MPPoint.self, from: url)) == expected)
-            #expect(try MsgPack.load([MPPoint].self, from: url) == expected)
+            try MsgPack.dump(contentsOf: (0..<3_000).lazy.map { Point(x: $0, y: -$0 * 1000) }, to: url, options: options)
+            let expected = (0..<3_000).map { Point(x: $0, y: -$0 * 1000) }
+            #expect(try mpDrain(MsgPack.stream(Point.self, from: url)) == expected)
+            #expect(try MsgPack.load([Point].self, from: url) == expected)
             let bytes = Array(try Data(contentsOf: url))
             #expect(bytes == Array(try MsgPack.encode(expected, options: options)))
             for chunk in [1, 3, 1000] {
-                #expect(try mpDrain(MsgPack.stream(MPPoint.self, from: CountingSource(bytes, chunkSize: chunk))) == expected, "chunk \(chunk)")
+                #expect(try mpDrain(MsgPack.stream(Point.self, from: CountingSource(bytes, chunkSize: chunk))) == expected, "chunk \(chunk)")
             }
         }
     }
@@ -554,17 +554,17 @@ struct MsgPackRoundTripTests {
     @Test func dumpDocumentsAndDocumentsRoundTripThroughAFileAndAChunkedSource() throws {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("records.msgpack")
-            let records = (0..<500).map { MPRecord(id: $0 * 977, name: String(repeating: "n", count: $0 % 40)) }
+            let records = (0..<500).map { Record(id: $0 * 977, name: String(repeating: "n", count: $0 % 40)) }
             try MsgPack.dump(documents: records, to: url)
             let bytes = Array(try Data(contentsOf: url))
             // Concatenated values, nothing between them.
             #expect(bytes == records.flatMap { (try? MsgPack.encode($0)).map(Array.init) ?? [] })
-            #expect(try mpDrain(MsgPack.documents(MPRecord.self, from: url)) == records)
+            #expect(try mpDrain(MsgPack.documents(Record.self, from: url)) == records)
             for chunk in [1, 5, 4096] {
-                #expect(try mpDrain(MsgPack.documents(MPRecord.self, from: CountingSource(bytes, chunkSize: chunk))) == records, "chunk \(chunk)")
+                #expect(try mpDrain(MsgPack.documents(Record.self, from: CountingSource(bytes, chunkSize: chunk))) == records, "chunk \(chunk)")
             }
             // A single value decoded from concatenated documents is an error: bytes follow it.
-            let error = expectLodumError { _ = try MsgPack.decode(MPRecord.self, from: bytes) }
+            let error = expectLodumError { _ = try MsgPack.decode(Record.self, from: bytes) }
             #expect(error?.position == .binary(offset: Array(try MsgPack.encode(records[0])).count))
         }
     }
@@ -581,7 +581,7 @@ struct MsgPackRoundTripTests {
 
     @Test func streamIteratesWithForTryAwait() async throws {
         var ids: [Int] = []
-        for try await record in MsgPack.stream(MPRecord.self, from: try Fixtures.msgpackRecords(count: 100)) {
+        for try await record in MsgPack.stream(Record.self, from: try Fixtures.msgpackRecords(count: 100)) {
             ids.append(record.id)
         }
         #expect(ids == Array(0..<100))

@@ -26,23 +26,23 @@ struct MPBufferingProbe: Serializable {
 @Suite("MessagePack containers of unknown length")
 struct MsgPackUnknownLengthTests {
     @Test func plainSequenceIsWrittenWithItsRealCount() throws {
-        let points = (0..<20).map { MPPoint(x: $0, y: -$0) }
+        let points = (0..<20).map { Point(x: $0, y: -$0) }
         let sink = RecordingSink()
         try MsgPack.dump(contentsOf: AnySequence(points), to: sink)
         #expect(sink.bytes == Array(try MsgPack.encode(points)))
         #expect(Array(sink.bytes.prefix(3)) == [0xDC, 0x00, 0x14])
-        #expect(try MsgPack.decode([MPPoint].self, from: sink.bytes) == points)
+        #expect(try MsgPack.decode([Point].self, from: sink.bytes) == points)
         let empty = RecordingSink()
-        try MsgPack.dump(contentsOf: AnySequence([MPPoint]()), to: empty)
+        try MsgPack.dump(contentsOf: AnySequence([Point]()), to: empty)
         #expect(empty.bytes == [0x90])
     }
 
     @Test func plainSequenceOfCodableElementsIsWrittenWithItsRealCount() throws {
-        let records = (0..<17).map { MPCodableRecord(id: $0, name: "r\($0)") }
+        let records = (0..<17).map { CodableRecord(id: $0, name: "r\($0)") }
         let sink = RecordingSink()
         try MsgPack.dump(contentsOf: AnySequence(records), to: sink)
         #expect(sink.bytes == Array(try MsgPack.encode(records)))
-        #expect(try MsgPack.decode([MPCodableRecord].self, from: sink.bytes) == records)
+        #expect(try MsgPack.decode([CodableRecord].self, from: sink.bytes) == records)
     }
 
     @Test func unknownLengthContainersInsideKnownOnes() throws {
@@ -70,10 +70,10 @@ struct MsgPackUnknownLengthTests {
     @Test func knownLengthContainersInsideUnknownOnes() throws {
         let inner = (0..<40).map { index in MPInventory.sample.items.map { MPItem(sku: "\(index)", price: $0.price, quantity: $0.quantity, ratio: $0.ratio) } }
         #expect(Array(try MsgPack.encode(MPUnknownLengthSeq(inner))) == Array(try MsgPack.encode(inner)))
-        let map = MPUnknownLengthMap((0..<33).map { (key: "p\($0)", value: MPPoint(x: $0, y: $0 * 70_000)) })
-        let decoded = try MsgPack.decode([String: MPPoint].self, from: MsgPack.encode(map))
+        let map = MPUnknownLengthMap((0..<33).map { (key: "p\($0)", value: Point(x: $0, y: $0 * 70_000)) })
+        let decoded = try MsgPack.decode([String: Point].self, from: MsgPack.encode(map))
         #expect(decoded.count == 33)
-        #expect(decoded["p32"] == MPPoint(x: 32, y: 32 * 70_000))
+        #expect(decoded["p32"] == Point(x: 32, y: 32 * 70_000))
         let sink = RecordingSink()
         try MsgPack.dump(contentsOf: AnySequence([MPInventory.sample, MPInventory.sample]), to: sink)
         #expect(try MsgPack.decode([MPInventory].self, from: sink.bytes) == [MPInventory.sample, MPInventory.sample])
@@ -133,9 +133,9 @@ struct MsgPackStreamingTests {
             if generatedAtFirstChunk == nil { generatedAtFirstChunk = generated }
             largestChunk = max(largestChunk, chunk.count)
         }
-        let points = (0..<Self.total).lazy.map { index -> MPPoint in
+        let points = (0..<Self.total).lazy.map { index -> Point in
             generated += 1
-            return MPPoint(x: index, y: index * 100_000)
+            return Point(x: index, y: index * 100_000)
         }
         let writer = MsgPack.makeWriter(output: OutputBuffer(sink: sink), options: MsgPackOptions(), limits: .default, layout: .single)
         #expect(writer.bufferCapacity == OutputBuffer.defaultCapacity)
@@ -165,7 +165,7 @@ struct MsgPackStreamingTests {
 
     @Test func streamedOutputIsExactlyTheEncodedArray() throws {
         let sink = RecordingSink()
-        let points = (0..<2_000).map { MPPoint(x: $0, y: 2 * $0) }
+        let points = (0..<2_000).map { Point(x: $0, y: 2 * $0) }
         try MsgPack.dump(contentsOf: points.lazy.map { $0 }, to: sink)
         #expect(sink.bytes == Array(try MsgPack.encode(points)))
     }
@@ -186,12 +186,12 @@ struct MsgPackStreamingTests {
             func abandon() { abandoned = true }
         }
         let sink = FailingSink()
-        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(contentsOf: (0..<50_000).lazy.map { MPPoint(x: $0, y: $0) }, to: sink) }
+        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(contentsOf: (0..<50_000).lazy.map { Point(x: $0, y: $0) }, to: sink) }
         #expect(sink.abandoned)
         let small = FailingSink()
-        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(MPPoint(x: 1, y: 2), to: small) }
+        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(Point(x: 1, y: 2), to: small) }
         let unknown = FailingSink()
-        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(contentsOf: AnySequence((0..<50_000).map { MPPoint(x: $0, y: $0) }), to: unknown) }
+        #expect(throws: MPPlannedFailure.self) { try MsgPack.dump(contentsOf: AnySequence((0..<50_000).map { Point(x: $0, y: $0) }), to: unknown) }
     }
 
     @Test func errorOfTheSourceReachesTheCallerAsThrown() {
@@ -212,9 +212,9 @@ struct MsgPackStreamingTests {
 
     @Test func streamYieldsTheFirstElementBeforeTheSourceIsDrained() throws {
         let source = CountingSource(try Fixtures.msgpackRecords(count: 20_000), chunkSize: 64)
-        var records = MsgPack.stream(MPRecord.self, from: source)
+        var records = MsgPack.stream(Record.self, from: source)
         #expect(source.chunksServed == 0, "the stream opens its source only when first asked")
-        #expect(try records.next() == MPRecord(id: 0, name: "record-0"))
+        #expect(try records.next() == Record(id: 0, name: "record-0"))
         #expect(!source.isDrained)
         #expect(source.chunksServed < source.totalChunks / 100, "read \(source.chunksServed) of \(source.totalChunks) chunks before the first element")
         for _ in 0..<99 { _ = try records.next() }
@@ -227,10 +227,10 @@ struct MsgPackStreamingTests {
 
     @Test func documentsYieldTheFirstBeforeTheSourceIsDrained() throws {
         let sink = RecordingSink()
-        try MsgPack.dump(documents: (0..<20_000).lazy.map { MPRecord(id: $0, name: "record-\($0)") }, to: sink)
+        try MsgPack.dump(documents: (0..<20_000).lazy.map { Record(id: $0, name: "record-\($0)") }, to: sink)
         let source = CountingSource(sink.bytes, chunkSize: 64)
-        var records = MsgPack.documents(MPRecord.self, from: source)
-        #expect(try records.next() == MPRecord(id: 0, name: "record-0"))
+        var records = MsgPack.documents(Record.self, from: source)
+        #expect(try records.next() == Record(id: 0, name: "record-0"))
         #expect(source.chunksServed < source.totalChunks / 100)
         var count = 1
         while try records.next() != nil { count += 1 }
@@ -240,7 +240,7 @@ struct MsgPackStreamingTests {
     @Test func streamReadsThroughTheFixedWindow() throws {
         let source = CountingSource(try Fixtures.msgpackRecords(count: 20_000), chunkSize: 1 << 20)
         var count = 0
-        var records = MsgPack.stream(MPRecord.self, from: source)
+        var records = MsgPack.stream(Record.self, from: source)
         while try records.next() != nil { count += 1 }
         #expect(count == 20_000)
         #expect(source.largestRequest <= InputBuffer.defaultCapacity)
@@ -264,7 +264,7 @@ struct MsgPackStreamingTests {
         let bytes = Array(try MsgPack.encode(Value.array([
             mpObject(["id": .int(1), "name": .string("a")]), mpObject(["id": .int(2)]), mpObject(["id": .int(3), "name": .string("c")]),
         ])))
-        var records = MsgPack.stream(MPRecord.self, from: bytes)
+        var records = MsgPack.stream(Record.self, from: bytes)
         #expect(try records.next()?.id == 1)
         let error = expectLodumError { _ = try records.next() }
         #expect(error?.path.description == "[1].name")
@@ -286,7 +286,7 @@ struct MsgPackStreamingTests {
         #expect(bytes.count < 60_000)
         pipe.fileHandleForWriting.write(Data(bytes))
         try pipe.fileHandleForWriting.close()
-        var records = MsgPack.stream(MPRecord.self, from: pipe.fileHandleForReading)
+        var records = MsgPack.stream(Record.self, from: pipe.fileHandleForReading)
         var count = 0
         while try records.next() != nil { count += 1 }
         #expect(count == 1_000)
@@ -301,13 +301,13 @@ struct MsgPackStreamingTests {
             continuation.finish()
         }
         var ids: [Int] = []
-        for try await record in MsgPack.stream(MPRecord.self, fromChunks: chunks) { ids.append(record.id) }
+        for try await record in MsgPack.stream(Record.self, fromChunks: chunks) { ids.append(record.id) }
         #expect(ids == Array(0..<300))
     }
 
     @Test func streamFromAMissingFileIsAnIOError() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-missing-\(UUID().uuidString).msgpack")
-        var records = MsgPack.stream(MPRecord.self, from: url)
+        var records = MsgPack.stream(Record.self, from: url)
         let error = expectLodumError { _ = try records.next() }
         guard case .io? = error?.kind else {
             Issue.record("expected an io error, got \(String(describing: error))")
@@ -342,8 +342,8 @@ struct MsgPackRegistryTests {
 
     @Test func formatFromTheRegistryEncodesAndDecodes() throws {
         let format = try #require(Lodum.format(forFileExtension: "mpk"))
-        let data = try format.encode(MPPoint(x: 1, y: 2))
+        let data = try format.encode(Point(x: 1, y: 2))
         #expect(Array(data) == [0x82, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02])
-        #expect(try format.decode(MPPoint.self, from: data) == MPPoint(x: 1, y: 2))
+        #expect(try format.decode(Point.self, from: data) == Point(x: 1, y: 2))
     }
 }

@@ -19,7 +19,7 @@ import Testing
 }
 
 @Lodum struct YShapes: Equatable {
-    var quad: [[YPoint]]
+    var quad: [[Point]]
 }
 
 @Suite("YAML anchors, aliases and merge keys")
@@ -28,7 +28,7 @@ struct YAMLAnchorTests {
 
     @Test func aliasOfAScalarRepeatsIt() throws {
         #expect(try YAML.decode([String: String].self, from: "a: &x hello\nb: *x\nc: *x\n") == ["a": "hello", "b": "hello", "c": "hello"])
-        #expect(try YAML.decode(YPoint.self, from: "x: &n 5\ny: *n\n") == YPoint(x: 5, y: 5))
+        #expect(try YAML.decode(Point.self, from: "x: &n 5\ny: *n\n") == Point(x: 5, y: 5))
         // An alias keeps the style of its node: a quoted scalar stays a string.
         #expect(try YAML.decode([Value].self, from: "[&q '12', *q, &p 12, *p]") == [.string("12"), .string("12"), .int(12), .int(12)])
     }
@@ -41,8 +41,8 @@ struct YAMLAnchorTests {
     }
 
     @Test func aliasOfAMappingRepeatsIt() throws {
-        let points = try YAML.decode([YPoint].self, from: "- &p {x: 1, y: 2}\n- *p\n- &q\n  x: 3\n  y: 4\n- *q\n")
-        #expect(points == [YPoint(x: 1, y: 2), YPoint(x: 1, y: 2), YPoint(x: 3, y: 4), YPoint(x: 3, y: 4)])
+        let points = try YAML.decode([Point].self, from: "- &p {x: 1, y: 2}\n- *p\n- &q\n  x: 3\n  y: 4\n- *q\n")
+        #expect(points == [Point(x: 1, y: 2), Point(x: 1, y: 2), Point(x: 3, y: 4), Point(x: 3, y: 4)])
     }
 
     @Test func aliasesInsideAnAnchoredNodeAreExpandedWhenItIsRepeated() throws {
@@ -57,12 +57,12 @@ struct YAMLAnchorTests {
         let pair = Value.array([leaf, leaf])
         let quad = Value.array([pair, pair])
         #expect(value == yamlObject(["leaf": leaf, "pair": pair, "quad": quad, "all": .array([quad, pair])]))
-        #expect(try YAML.decode(YShapes.self, from: input).quad == Array(repeating: Array(repeating: YPoint(x: 1, y: 2), count: 2), count: 2))
+        #expect(try YAML.decode(YShapes.self, from: input).quad == Array(repeating: Array(repeating: Point(x: 1, y: 2), count: 2), count: 2))
     }
 
     @Test func aliasAsAMappingKey() throws {
         #expect(try YAML.decode(Value.self, from: "first: &k name\n*k : 2\n") == yamlObject(["first": .string("name"), "name": .int(2)]))
-        #expect(try YAML.decode([String: YPoint].self, from: "a: {&kx x: 1, &ky y: 2}\nb: {*kx : 3, *ky : 4}\n") == ["a": YPoint(x: 1, y: 2), "b": YPoint(x: 3, y: 4)])
+        #expect(try YAML.decode([String: Point].self, from: "a: {&kx x: 1, &ky y: 2}\nb: {*kx : 3, *ky : 4}\n") == ["a": Point(x: 1, y: 2), "b": Point(x: 3, y: 4)])
     }
 
     @Test func redefinedAnchorNamesItsLatestNode() throws {
@@ -101,7 +101,7 @@ struct YAMLAnchorTests {
         let later = expectLodumError { _ = try YAML.decode(Value.self, from: "a: *x\nb: &x 1\n") }
         #expect(later?.description.contains("*x") == true)
         // Also inside a value the type skips.
-        let skipped = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz: [*nowhere]\n") }
+        let skipped = expectLodumError { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\nz: [*nowhere]\n") }
         #expect(skipped?.description.contains("*nowhere") == true)
     }
 
@@ -282,7 +282,7 @@ struct YAMLAnchorTests {
     @Test func billionLaughsFailsFastWithTheAliasLimit() {
         Self.expectFastAliasLimit { _ = try YAML.decode(Value.self, from: Self.billionLaughs) }
         // Into a type that skips every key: skipping expands too.
-        Self.expectFastAliasLimit { _ = try YAML.decode(YPoint.self, from: Self.billionLaughs) }
+        Self.expectFastAliasLimit { _ = try YAML.decode(Point.self, from: Self.billionLaughs) }
         Self.expectFastAliasLimit { _ = try YAML.decode([String: [Value]].self, from: Self.billionLaughs) }
         Self.expectFastAliasLimit { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(Self.billionLaughs), chunkSize: 7)) }
         var documents = YAML.documents(Value.self, from: Fixtures.bytes(Self.billionLaughs))
@@ -294,7 +294,7 @@ struct YAMLAnchorTests {
         // d's first alias alone would repeat 820 more: it is refused where it is written.
         let limits = Limits(maxAliasExpansion: 1_000)
         for decode in [{ _ = try YAML.decode(Value.self, from: Self.billionLaughs, limits: limits) },
-                       { _ = try YAML.decode(YPoint.self, from: Self.billionLaughs, limits: limits) }] as [() throws -> Void] {
+                       { _ = try YAML.decode(Point.self, from: Self.billionLaughs, limits: limits) }] as [() throws -> Void] {
             let error = expectLodumError { try decode() }
             Self.expectAliasLimit(error, 1_000)
             #expect(error?.position?.description == "line 4, column 8", "\(String(describing: error?.description))")
@@ -313,7 +313,7 @@ struct YAMLAnchorTests {
         Self.expectFastAliasLimit { _ = try YAML.decode(Value.self, from: input + "all: *l9\n") }
         Self.expectFastAliasLimit { _ = try YAML.decode(Value.self, from: input + "merged: {<<: *l9}\n") }
         // The definitions alone merge 10 copies of 10 copies of …: the work is paid for too.
-        Self.expectFastAliasLimit(5_000) { _ = try YAML.decode(YPoint.self, from: input, limits: Limits(maxAliasExpansion: 5_000)) }
+        Self.expectFastAliasLimit(5_000) { _ = try YAML.decode(Point.self, from: input, limits: Limits(maxAliasExpansion: 5_000)) }
     }
 
     @Test func raisedLimitAllowsAModerateExpansion() throws {

@@ -17,13 +17,13 @@ struct YAMLDocumentsTests {
     }
 
     @Test func documentsReadsADashedStream() throws {
-        let records = try Self.collect(YAML.documents(YRecord.self, from: Fixtures.recordDocuments(count: 100)))
-        #expect(records == (0..<100).map { YRecord(id: $0, name: "record-\($0)") })
+        let records = try Self.collect(YAML.documents(Record.self, from: Fixtures.recordDocuments(count: 100)))
+        #expect(records == (0..<100).map { Record(id: $0, name: "record-\($0)") })
     }
 
     @Test func documentsWithExplicitEndsAndAnImplicitFirstDocument() throws {
         let input = "id: 1\nname: a\n...\n---\nid: 2\nname: b\n...\n--- {id: 3, name: c}\n...\n"
-        #expect(try Self.collect(YAML.documents(YRecord.self, from: Fixtures.bytes(input))).map(\.id) == [1, 2, 3])
+        #expect(try Self.collect(YAML.documents(Record.self, from: Fixtures.bytes(input))).map(\.id) == [1, 2, 3])
     }
 
     @Test func documentsOfMixedValues() throws {
@@ -39,18 +39,18 @@ struct YAMLDocumentsTests {
     }
 
     @Test func emptyInputHasNoDocuments() throws {
-        #expect(try Self.collect(YAML.documents(YRecord.self, from: [UInt8]())).isEmpty)
-        #expect(try Self.collect(YAML.documents(YRecord.self, from: Fixtures.bytes("# nothing\n\n"))).isEmpty)
+        #expect(try Self.collect(YAML.documents(Record.self, from: [UInt8]())).isEmpty)
+        #expect(try Self.collect(YAML.documents(Record.self, from: Fixtures.bytes("# nothing\n\n"))).isEmpty)
     }
 
     @Test func documentsAreReadLazily() throws {
         let source = CountingSource(Fixtures.recordDocuments(count: 5_000), chunkSize: 64)
-        var records = YAML.documents(YRecord.self, from: source)
+        var records = YAML.documents(Record.self, from: source)
         #expect(source.chunksServed == 0)
-        #expect(try records.next() == YRecord(id: 0, name: "record-0"))
+        #expect(try records.next() == Record(id: 0, name: "record-0"))
         #expect(!source.isDrained)
         #expect(source.chunksServed < source.totalChunks / 50, "\(source.chunksServed) of \(source.totalChunks) chunks read for the first document")
-        #expect(try records.next() == YRecord(id: 1, name: "record-1"))
+        #expect(try records.next() == Record(id: 1, name: "record-1"))
         var count = 2
         while try records.next() != nil { count += 1 }
         #expect(count == 5_000)
@@ -58,7 +58,7 @@ struct YAMLDocumentsTests {
     }
 
     @Test func badDocumentIsReportedWithItsLineAndEndsTheStream() throws {
-        var records = YAML.documents(YRecord.self, from: Fixtures.bytes("---\nid: 1\nname: a\n---\nid: two\nname: b\n"))
+        var records = YAML.documents(Record.self, from: Fixtures.bytes("---\nid: 1\nname: a\n---\nid: two\nname: b\n"))
         #expect(try records.next()?.id == 1)
         let error = expectLodumError { _ = try records.next() }
         #expect(error?.path.description == "id")
@@ -74,7 +74,7 @@ struct YAMLDocumentsTests {
 
     @Test func documentsIteratesWithForTryAwait() async throws {
         var ids: [Int] = []
-        for try await record in YAML.documents(YRecord.self, from: Fixtures.recordDocuments(count: 50)) { ids.append(record.id) }
+        for try await record in YAML.documents(Record.self, from: Fixtures.recordDocuments(count: 50)) { ids.append(record.id) }
         #expect(ids == Array(0..<50))
     }
 
@@ -93,10 +93,10 @@ struct YAMLDocumentsTests {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("two.yaml")
             try Data(Fixtures.recordDocuments(count: 2)).write(to: url)
-            let error = expectLodumError { _ = try YAML.load(YRecord.self, from: url) }
+            let error = expectLodumError { _ = try YAML.load(Record.self, from: url) }
             #expect(error?.description.contains("documents(_:from:)") == true)
             #expect(error?.description.contains("line 4") == true, "\(String(describing: error?.description))")
-            #expect(try Self.collect(YAML.documents(YRecord.self, from: url)).count == 2)
+            #expect(try Self.collect(YAML.documents(Record.self, from: url)).count == 2)
         }
     }
 
@@ -104,7 +104,7 @@ struct YAMLDocumentsTests {
 
     @Test func dumpDocumentsStartsEachDocumentWithDashes() throws {
         let sink = RecordingSink()
-        try YAML.dump(documents: [YRecord(id: 1, name: "a"), YRecord(id: 2, name: "b\nc")], to: sink)
+        try YAML.dump(documents: [Record(id: 1, name: "a"), Record(id: 2, name: "b\nc")], to: sink)
         #expect(sink.text == "---\nid: 1\nname: a\n---\nid: 2\nname: |-\n  b\n  c\n")
         #expect(sink.finished)
     }
@@ -125,7 +125,7 @@ struct YAMLDocumentsTests {
 
     @Test func dumpNoDocumentsWritesNothing() throws {
         let sink = RecordingSink()
-        try YAML.dump(documents: [YRecord](), to: sink)
+        try YAML.dump(documents: [Record](), to: sink)
         #expect(sink.bytes.isEmpty)
         #expect(sink.finished)
     }
@@ -137,14 +137,14 @@ struct YAMLDocumentsTests {
         sink.onChunk = { _ in
             if generatedAtFirstChunk == nil { generatedAtFirstChunk = generated }
         }
-        let records = (0..<20_000).lazy.map { index -> YRecord in
+        let records = (0..<20_000).lazy.map { index -> Record in
             generated += 1
-            return YRecord(id: index, name: "r")
+            return Record(id: index, name: "r")
         }
         try YAML.dump(documents: records, to: sink)
         #expect((generatedAtFirstChunk ?? .max) < 10_000)
         #expect(sink.chunks.allSatisfy { $0.count <= OutputBuffer.defaultCapacity })
-        #expect(try Self.collect(YAML.documents(YRecord.self, from: sink.bytes)).count == 20_000)
+        #expect(try Self.collect(YAML.documents(Record.self, from: sink.bytes)).count == 20_000)
     }
 
     @Test func failedDumpDocumentsLeavesNoFile() throws {

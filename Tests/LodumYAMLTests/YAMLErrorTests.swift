@@ -81,7 +81,7 @@ struct YAMLErrorTests {
             ("x: !!binary aGk=\ny: 1", #"Bytes "aGk=""#),
         ]
         for (input, found) in cases {
-            let error = expectLodumError("\(input)") { _ = try YAML.decode(YPoint.self, from: input) }
+            let error = expectLodumError("\(input)") { _ = try YAML.decode(Point.self, from: input) }
             #expect(error?.kind == .typeMismatch(expected: "Int", found: found), "\(input)")
             #expect(error?.path.description == "x")
             #expect(error?.description.contains("line 1, column 4") == true, "\(String(describing: error?.description))")
@@ -89,7 +89,7 @@ struct YAMLErrorTests {
     }
 
     @Test func expectingAStructButFindingASequenceIsATypeMismatchAtTheRoot() {
-        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "- 1\n- 2\n") }
+        let error = expectLodumError { _ = try YAML.decode(Point.self, from: "- 1\n- 2\n") }
         #expect(error?.kind == .typeMismatch(expected: "Mapping", found: "Sequence"))
         #expect(error?.description.hasPrefix("Error at <root> (line 1, column 1)") == true, "\(String(describing: error?.description))")
     }
@@ -131,7 +131,7 @@ struct YAMLErrorTests {
             "key: @reserved", "key: `reserved", "[a, b]: c", "{a: 1, a}", "a:\n  - b\n  c: d",
         ]
         for input in inputs {
-            expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.decode(YPoint.self, from: input) }
+            expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.decode(Point.self, from: input) }
             expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.decode(Value.self, from: input) }
             expectSuccessOrLodumError("\(input.debugDescription)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 1)) }
         }
@@ -141,16 +141,16 @@ struct YAMLErrorTests {
     }
 
     @Test func collectionKeyIsSkippedByAStructButRefusedByAMap() throws {
-        #expect(try YAML.decode(YPoint.self, from: "? [a, b]\n: c\nx: 1\ny: 2\n") == YPoint(x: 1, y: 2))
+        #expect(try YAML.decode(Point.self, from: "? [a, b]\n: c\nx: 1\ny: 2\n") == Point(x: 1, y: 2))
         let error = expectLodumError { _ = try YAML.decode([String: String].self, from: "? [a, b]\n: c\n") }
         #expect(error?.description.contains("key") == true)
         _ = expectLodumError { _ = try YAML.decode(Value.self, from: "{? {a: 1} : 2}") }
     }
 
     @Test func errorFromAnAliasedNodeNamesWhereItIsUsed() {
-        let error = expectLodumError { _ = try YAML.decode([YPoint].self, from: "- &p {x: 1, y: true}\n- *p\n") }
+        let error = expectLodumError { _ = try YAML.decode([Point].self, from: "- &p {x: 1, y: true}\n- *p\n") }
         #expect(error?.path.description == "[0].y")
-        let second = expectLodumError { _ = try YAML.decode([String: [YPoint]].self, from: "ok: []\nbad: &p {x: 1}\nlist: [*p]\n") }
+        let second = expectLodumError { _ = try YAML.decode([String: [Point]].self, from: "ok: []\nbad: &p {x: 1}\nlist: [*p]\n") }
         #expect(second?.path.description == #"["bad"]"# || second?.path.description == #"["bad"].y"#, "\(String(describing: second?.path))")
     }
 }
@@ -225,12 +225,12 @@ struct YAMLTruncationTests {
         """
 
     @Test func sampleDocumentDecodesWhole() throws {
-        let inventory = try YAML.decode(YInventory.self, from: Self.document)
+        let inventory = try YAML.decode(Inventory.self, from: Self.document)
         #expect(inventory.owner.name == "Ada é 😀")
         #expect(inventory.items[1].sku == "b\"2")
         #expect(inventory.note == "line one\nline two\n")
         #expect(inventory.missingNote == "folded text")
-        #expect(inventory.section == YCatalog.Section(title: "T", pages: [1, 2, 3]))
+        #expect(inventory.section == Catalog.Section(title: "T", pages: [1, 2, 3]))
         _ = try YAML.decode(Value.self, from: Self.document)
     }
 
@@ -240,7 +240,7 @@ struct YAMLTruncationTests {
         var rejected = 0
         for length in 0..<bytes.count {
             let prefix = Array(bytes[..<length])
-            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.decode(YInventory.self, from: prefix) }
+            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.decode(Inventory.self, from: prefix) }
             do {
                 _ = try YAML.decode(Value.self, from: prefix)
             } catch is LodumError {
@@ -275,14 +275,14 @@ struct YAMLTruncationTests {
             default:
                 Issue.record("prefix of \(length) bytes: decode gave \(decoded), load gave \(loaded)")
             }
-            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.load(YInventory.self, from: CountingSource(prefix, chunkSize: 1)) }
+            expectSuccessOrLodumError("prefix of \(length) bytes") { _ = try YAML.load(Inventory.self, from: CountingSource(prefix, chunkSize: 1)) }
         }
     }
 
     @Test func everyPrefixOfAStreamEndsOrFailsWithALodumError() {
         let bytes = Fixtures.recordSequence(count: 4)
         for length in 0..<bytes.count {
-            var records = YAML.stream(YRecord.self, from: Array(bytes[..<length]))
+            var records = YAML.stream(Record.self, from: Array(bytes[..<length]))
             expectSuccessOrLodumError("prefix of \(length) bytes") {
                 while try records.next() != nil {}
             }
@@ -299,7 +299,7 @@ struct YAMLTruncationTests {
                 mutated[Int.random(in: 0..<mutated.count, using: &generator)] = replacements[Int.random(in: 0..<replacements.count, using: &generator)]
             }
             expectSuccessOrLodumError { _ = try YAML.decode(Value.self, from: mutated) }
-            expectSuccessOrLodumError { _ = try YAML.decode(YInventory.self, from: mutated) }
+            expectSuccessOrLodumError { _ = try YAML.decode(Inventory.self, from: mutated) }
         }
     }
 }

@@ -59,13 +59,13 @@ struct YAMLLimitsTests {
         Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(YNestAny.self, from: input) }, 100)
         Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 4096)) }, 100)
         // Inside a key the type skips.
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\nz:\n" + input.split(separator: "\n").map { " " + $0 }.joined(separator: "\n")) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\nz:\n" + input.split(separator: "\n").map { " " + $0 }.joined(separator: "\n")) }, 100)
     }
 
     @Test func deepNestingInsideAnAnchorOrAMergeIsALimitError() {
         let deep = Self.flowSequences
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "a: &d \(deep)\n") }, 100)
-        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\na: &d \(deep)\nb: *d\n") }, 100)
+        Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\na: &d \(deep)\nb: *d\n") }, 100)
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: \(deep)}}\n") }, 100)
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: 1}, rest: \(deep)}\n") }, 100)
     }
@@ -110,10 +110,10 @@ struct YAMLLimitsTests {
 
     @Test func decodeOfInputLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
         let input = Fixtures.recordSequence(count: 10)
-        let error = expectLodumError { _ = try YAML.decode([YRecord].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
+        let error = expectLodumError { _ = try YAML.decode([Record].self, from: input, limits: Limits(maxInputSize: input.count - 1)) }
         #expect(error?.kind == .limitExceeded(.inputSize(input.count - 1)))
         #expect(error?.description.contains("maxInputSize") == true)
-        #expect(try YAML.decode([YRecord].self, from: input, limits: Limits(maxInputSize: input.count)).count == 10)
+        #expect(try YAML.decode([Record].self, from: input, limits: Limits(maxInputSize: input.count)).count == 10)
     }
 
     @Test func loadOfAFileLargerThanMaxInputSizeThrowsNamingTheLimit() throws {
@@ -122,26 +122,26 @@ struct YAMLLimitsTests {
             let bytes = Fixtures.recordSequence(count: 5_000)
             try Data(bytes).write(to: url)
             let limit = bytes.count / 2
-            let error = expectLodumError { _ = try YAML.load([YRecord].self, from: url, limits: Limits(maxInputSize: limit)) }
+            let error = expectLodumError { _ = try YAML.load([Record].self, from: url, limits: Limits(maxInputSize: limit)) }
             #expect(error?.kind == .limitExceeded(.inputSize(limit)))
             #expect(error?.description.contains("maxInputSize (\(limit) bytes)") == true, "\(String(describing: error))")
-            #expect(try YAML.load([YRecord].self, from: url, limits: Limits(maxInputSize: bytes.count)).count == 5_000)
+            #expect(try YAML.load([Record].self, from: url, limits: Limits(maxInputSize: bytes.count)).count == 5_000)
         }
     }
 
     @Test func loadFromASourceServingSmallChunksStopsAtTheLimit() {
         let source = CountingSource(Fixtures.recordSequence(count: 2_000), chunkSize: 100)
-        let error = expectLodumError { _ = try YAML.load([YRecord].self, from: source, limits: Limits(maxInputSize: 5_000)) }
+        let error = expectLodumError { _ = try YAML.load([Record].self, from: source, limits: Limits(maxInputSize: 5_000)) }
         #expect(error?.kind == .limitExceeded(.inputSize(5_000)))
         #expect(!source.isDrained, "the load should stop reading once past the limit")
     }
 
     @Test func streamAndDocumentsAreNotBoundedByMaxInputSize() throws {
-        var records = YAML.stream(YRecord.self, from: Fixtures.recordSequence(count: 1_000), limits: Limits(maxInputSize: 64))
+        var records = YAML.stream(Record.self, from: Fixtures.recordSequence(count: 1_000), limits: Limits(maxInputSize: 64))
         var count = 0
         while try records.next() != nil { count += 1 }
         #expect(count == 1_000)
-        var documents = YAML.documents(YRecord.self, from: Fixtures.recordDocuments(count: 1_000), limits: Limits(maxInputSize: 64))
+        var documents = YAML.documents(Record.self, from: Fixtures.recordDocuments(count: 1_000), limits: Limits(maxInputSize: 64))
         count = 0
         while try documents.next() != nil { count += 1 }
         #expect(count == 1_000)

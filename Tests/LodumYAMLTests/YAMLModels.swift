@@ -4,55 +4,6 @@ import LodumTestSupport
 
 // Models shared by the YAML suites. Types used by one suite only live in its file.
 
-@Lodum struct YPoint: Equatable, Sendable {
-    var x: Int
-    var y: Int
-}
-
-@Lodum struct YRecord: Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
-/// The Codable twin of ``YRecord``.
-struct YCodableRecord: Codable, Equatable, Sendable {
-    var id: Int
-    var name: String
-}
-
-@Lodum struct YPerson: Equatable, Sendable {
-    var name: String
-    var age: Int
-}
-
-@Lodum struct YItem: Equatable, Sendable {
-    var sku: String
-    var price: Double
-    var quantity: UInt16
-}
-
-enum YCatalog {
-    /// A type nested in another.
-    @Lodum struct Section: Equatable, Sendable {
-        var title: String
-        var pages: [Int]
-    }
-}
-
-@Lodum struct YInventory: Equatable, Sendable {
-    var owner: YPerson
-    var items: [YItem]
-    var tags: [String]
-    var counts: [String: Int]
-    var itemsByName: [String: YItem]
-    var note: String?
-    var missingNote: String?
-    var matrix: [[Double]]
-    var sparse: [Int?]
-    var section: YCatalog.Section
-    var flags: [Bool]
-}
-
 @Lodum struct YBox<Wrapped: Serializable & Deserializable & Equatable>: Equatable {
     var value: Wrapped
 }

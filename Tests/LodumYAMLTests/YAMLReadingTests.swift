@@ -72,7 +72,7 @@ struct YAMLReadingTests {
     // MARK: Leniency and strictness across types
 
     @Test func quotedNumberIntoAnIntIsATypeMismatch() {
-        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: \"123\"\ny: 1\n") }
+        let error = expectLodumError { _ = try YAML.decode(Point.self, from: "x: \"123\"\ny: 1\n") }
         #expect(error?.kind == .typeMismatch(expected: "Int", found: #"String "123""#))
         #expect(error?.path.description == "x")
         #expect(error?.description.contains("line 1, column 4") == true, "\(String(describing: error?.description))")
@@ -171,7 +171,7 @@ struct YAMLReadingTests {
             #expect(error?.description.contains("unknown tag \(shown)") == true, "\(String(describing: error?.description))")
             #expect(error?.description.contains("line ") == true)
             // Also when the value belongs to a key the type does not read.
-            _ = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\ny: 2\n" + input.replacingOccurrences(of: "key:", with: "other:")) }
+            _ = expectLodumError { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\n" + input.replacingOccurrences(of: "key:", with: "other:")) }
         }
     }
 

@@ -40,33 +40,33 @@ struct YCodableLine: Codable, Equatable {
 
 @Suite("YAML round trips of @Lodum, Codable and Value data")
 struct YAMLRoundTripTests {
-    static let inventory = YInventory(
-        owner: YPerson(name: "Ada", age: 36),
-        items: [YItem(sku: "a-1", price: 9.99, quantity: 3), YItem(sku: "b-2", price: 0.5, quantity: 65535)],
+    static let inventory = Inventory(
+        owner: Person(name: "Ada", age: 36),
+        items: [Item(sku: "a-1", price: 9.99, quantity: 3), Item(sku: "b-2", price: 0.5, quantity: 65535)],
         tags: ["new", "", "ünïcödé ✓", "yes", "1.0"],
         counts: ["apples": 3, "pears": -1, "null": 0, "": 7],
-        itemsByName: ["first": YItem(sku: "c-3", price: 1e-3, quantity: 0)],
+        itemsByName: ["first": Item(sku: "c-3", price: 1e-3, quantity: 0)],
         note: "fragile",
         missingNote: nil,
         matrix: [[1.5, -2.25], [], [0.1]],
         sparse: [1, nil, 3],
-        section: YCatalog.Section(title: "Intro", pages: [1, 2, 3]),
+        section: Catalog.Section(title: "Intro", pages: [1, 2, 3]),
         flags: [true, false])
 
     @Test func structWithNestedTypesOptionalsArraysAndDictionariesRoundTrips() throws {
         let data = try YAML.encode(Self.inventory)
-        #expect(try YAML.decode(YInventory.self, from: data) == Self.inventory)
+        #expect(try YAML.decode(Inventory.self, from: data) == Self.inventory)
     }
 
     @Test func roundTripsInFlowStyleToo() throws {
         let text = try YAML.encodeString(Self.inventory, options: YAMLOptions(style: .flow))
         #expect(text.hasPrefix("{"))
-        #expect(try YAML.decode(YInventory.self, from: text) == Self.inventory)
+        #expect(try YAML.decode(Inventory.self, from: text) == Self.inventory)
     }
 
     @Test func structIsWrittenAsABlockMappingInDeclarationOrder() throws {
-        #expect(try YAML.encodeString(YPerson(name: "Ada", age: 36)) == "name: Ada\nage: 36\n")
-        #expect(try YAML.encodeString(YBox(value: [YPoint(x: 1, y: 2)])) == "value:\n- x: 1\n  y: 2\n")
+        #expect(try YAML.encodeString(Person(name: "Ada", age: 36)) == "name: Ada\nage: 36\n")
+        #expect(try YAML.encodeString(YBox(value: [Point(x: 1, y: 2)])) == "value:\n- x: 1\n  y: 2\n")
     }
 
     @Test func nilOptionalIsWrittenAsNullAndReadBackAsNil() throws {
@@ -87,7 +87,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func missingKeyWithoutDefaultIsAnErrorNamingTheField() {
-        let error = expectLodumError { _ = try YAML.decode(YPoint.self, from: "x: 1\n") }
+        let error = expectLodumError { _ = try YAML.decode(Point.self, from: "x: 1\n") }
         #expect(error?.kind == .missingField("y"))
         #expect(error?.path.description == "y")
     }
@@ -107,7 +107,7 @@ struct YAMLRoundTripTests {
             aliased: *a
             y: 20
             """
-        #expect(try YAML.decode(YPoint.self, from: input) == YPoint(x: 10, y: 20))
+        #expect(try YAML.decode(Point.self, from: input) == Point(x: 10, y: 20))
     }
 
     @Test func finalClassRoundTripsWithItsChildren() throws {
@@ -150,8 +150,8 @@ struct YAMLRoundTripTests {
     }
 
     @Test func genericStructRoundTrips() throws {
-        let box = YBox(value: [YPoint(x: 1, y: 2)])
-        #expect(try YAML.decode(YBox<[YPoint]>.self, from: YAML.encode(box)) == box)
+        let box = YBox(value: [Point(x: 1, y: 2)])
+        #expect(try YAML.decode(YBox<[Point]>.self, from: YAML.encode(box)) == box)
     }
 
     @Test func emptyCollectionsRoundTrip() throws {
@@ -159,7 +159,7 @@ struct YAMLRoundTripTests {
         #expect(try YAML.encodeString(box) == "value: {}\n")
         #expect(try YAML.decode(YBox<[String: [Int]]>.self, from: "value: {}") == box)
         #expect(try YAML.encodeString([Int]()) == "[]\n")
-        #expect(try YAML.decode([YPoint].self, from: "[]") == [])
+        #expect(try YAML.decode([Point].self, from: "[]") == [])
         #expect(try YAML.decode([[Int]].self, from: YAML.encode([[Int]](arrayLiteral: [], [1], []))) == [[], [1], []])
     }
 
@@ -188,21 +188,21 @@ struct YAMLRoundTripTests {
 
     @Test func decodeReadsFromDataBytesStringAndSubstring() throws {
         let text = "x: 1\ny: 2\n"
-        let expected = YPoint(x: 1, y: 2)
-        #expect(try YAML.decode(YPoint.self, from: Data(text.utf8)) == expected)
-        #expect(try YAML.decode(YPoint.self, from: Array(text.utf8)) == expected)
-        #expect(try YAML.decode(YPoint.self, from: Array(("#" + text).utf8)[1...]) == expected)
-        #expect(try YAML.decode(YPoint.self, from: ("[" + text + "]").dropFirst().dropLast()) == expected)
+        let expected = Point(x: 1, y: 2)
+        #expect(try YAML.decode(Point.self, from: Data(text.utf8)) == expected)
+        #expect(try YAML.decode(Point.self, from: Array(text.utf8)) == expected)
+        #expect(try YAML.decode(Point.self, from: Array(("#" + text).utf8)[1...]) == expected)
+        #expect(try YAML.decode(Point.self, from: ("[" + text + "]").dropFirst().dropLast()) == expected)
     }
 
     @Test func byteOrderMarksCarriageReturnsAndUTF16AreRead() throws {
-        let point = YPoint(x: 1, y: 2)
-        #expect(try YAML.decode(YPoint.self, from: [0xEF, 0xBB, 0xBF] + Array("x: 1\ny: 2\n".utf8)) == point)
-        #expect(try YAML.decode(YPoint.self, from: "x: 1\r\ny: 2\r\n") == point)
+        let point = Point(x: 1, y: 2)
+        #expect(try YAML.decode(Point.self, from: [0xEF, 0xBB, 0xBF] + Array("x: 1\ny: 2\n".utf8)) == point)
+        #expect(try YAML.decode(Point.self, from: "x: 1\r\ny: 2\r\n") == point)
         #expect(try YAML.decode([String: String].self, from: "a: |\r\n  one\r\n  two\r\n") == ["a": "one\ntwo\n"])
         let utf16: [UInt8] = [0xFF, 0xFE] + "x: 1\ny: 2\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(try YAML.decode(YPoint.self, from: utf16) == point)
-        #expect(try YAML.load(YPoint.self, from: CountingSource(utf16, chunkSize: 3)) == point)
+        #expect(try YAML.decode(Point.self, from: utf16) == point)
+        #expect(try YAML.load(Point.self, from: CountingSource(utf16, chunkSize: 3)) == point)
     }
 
     @Test func scalarLongerThanTheInputWindowLoadsThroughASmallChunkedSource() throws {
@@ -220,7 +220,7 @@ struct YAMLRoundTripTests {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("inventory.yaml")
             try YAML.dump(Self.inventory, to: url)
-            #expect(try YAML.load(YInventory.self, from: url) == Self.inventory)
+            #expect(try YAML.load(Inventory.self, from: url) == Self.inventory)
             #expect(try Data(contentsOf: url) == YAML.encode(Self.inventory))
         }
     }
@@ -235,7 +235,7 @@ struct YAMLRoundTripTests {
             #expect(try Data(contentsOf: url) == YAML.encode(Self.inventory))
             let reading = try FileHandle(forReadingFrom: url)
             defer { try? reading.close() }
-            #expect(try YAML.load(YInventory.self, from: reading) == Self.inventory)
+            #expect(try YAML.load(Inventory.self, from: reading) == Self.inventory)
         }
     }
 
@@ -243,32 +243,32 @@ struct YAMLRoundTripTests {
     func loadFromAChunkedSourceMatchesDecode(chunkSize: Int) throws {
         let bytes = [UInt8](try YAML.encode(Self.inventory, options: YAMLOptions(indent: 3)))
         let source = CountingSource(bytes, chunkSize: chunkSize)
-        #expect(try YAML.load(YInventory.self, from: source) == Self.inventory)
+        #expect(try YAML.load(Inventory.self, from: source) == Self.inventory)
         #expect(source.isDrained)
     }
 
     @Test func dumpContentsOfAndStreamRoundTripThroughAFile() throws {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("points.yaml")
-            try YAML.dump(contentsOf: (0..<3_000).lazy.map { YPoint(x: $0, y: -$0) }, to: url)
-            var points = YAML.stream(YPoint.self, from: url)
+            try YAML.dump(contentsOf: (0..<3_000).lazy.map { Point(x: $0, y: -$0) }, to: url)
+            var points = YAML.stream(Point.self, from: url)
             var count = 0
             while let point = try points.next() {
-                #expect(point == YPoint(x: count, y: -count))
+                #expect(point == Point(x: count, y: -count))
                 count += 1
             }
             #expect(count == 3_000)
-            #expect(try YAML.load([YPoint].self, from: url).count == 3_000)
+            #expect(try YAML.load([Point].self, from: url).count == 3_000)
         }
     }
 
     @Test func dumpDocumentsAndDocumentsRoundTripThroughAFile() throws {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("records.yaml")
-            let records = (0..<500).map { YRecord(id: $0, name: $0 % 3 == 0 ? "yes" : "n\($0)") }
+            let records = (0..<500).map { Record(id: $0, name: $0 % 3 == 0 ? "yes" : "n\($0)") }
             try YAML.dump(documents: records, to: url)
-            var stream = YAML.documents(YRecord.self, from: url)
-            var back: [YRecord] = []
+            var stream = YAML.documents(Record.self, from: url)
+            var back: [Record] = []
             while let record = try stream.next() { back.append(record) }
             #expect(back == records)
         }
@@ -276,7 +276,7 @@ struct YAMLRoundTripTests {
 
     @Test func streamIteratesWithForTryAwait() async throws {
         var ids: [Int] = []
-        for try await record in YAML.stream(YRecord.self, from: Fixtures.recordSequence(count: 100)) {
+        for try await record in YAML.stream(Record.self, from: Fixtures.recordSequence(count: 100)) {
             ids.append(record.id)
         }
         #expect(ids == Array(0..<100))
@@ -291,7 +291,7 @@ struct YAMLRoundTripTests {
             continuation.finish()
         }
         var ids: [Int] = []
-        for try await record in YAML.stream(YRecord.self, fromChunks: chunks) { ids.append(record.id) }
+        for try await record in YAML.stream(Record.self, fromChunks: chunks) { ids.append(record.id) }
         #expect(ids == Array(0..<300))
     }
 
@@ -401,7 +401,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func codableTypeEncodesLikeTheEquivalentLodumType() throws {
-        #expect(try YAML.encodeString(YCodableRecord(id: 7, name: "seven")) == YAML.encodeString(YRecord(id: 7, name: "seven")))
+        #expect(try YAML.encodeString(CodableRecord(id: 7, name: "seven")) == YAML.encodeString(Record(id: 7, name: "seven")))
     }
 
     @Test func codableRoundTripsThroughDumpLoadStreamAndDocuments() throws {
@@ -410,15 +410,15 @@ struct YAMLRoundTripTests {
             try YAML.dump(Self.order, to: url)
             #expect(try YAML.load(YCodableOrder.self, from: url) == Self.order)
 
-            let records = (0..<50).map { YCodableRecord(id: $0, name: "n\($0)") }
+            let records = (0..<50).map { CodableRecord(id: $0, name: "n\($0)") }
             try YAML.dump(contentsOf: records, to: url)
-            var stream = YAML.stream(YCodableRecord.self, from: url)
-            var back: [YCodableRecord] = []
+            var stream = YAML.stream(CodableRecord.self, from: url)
+            var back: [CodableRecord] = []
             while let record = try stream.next() { back.append(record) }
             #expect(back == records)
 
             try YAML.dump(documents: records, to: url)
-            var documents = YAML.documents(YCodableRecord.self, from: url)
+            var documents = YAML.documents(CodableRecord.self, from: url)
             back = []
             while let record = try documents.next() { back.append(record) }
             #expect(back == records)
@@ -426,7 +426,7 @@ struct YAMLRoundTripTests {
     }
 
     @Test func codableMismatchIsALodumErrorWithThePath() {
-        let error = expectLodumError { _ = try YAML.decode([YCodableRecord].self, from: "- {id: 1, name: a}\n- {id: x, name: b}\n") }
+        let error = expectLodumError { _ = try YAML.decode([CodableRecord].self, from: "- {id: 1, name: a}\n- {id: x, name: b}\n") }
         #expect(error?.path.description == "[1].id")
     }
 }

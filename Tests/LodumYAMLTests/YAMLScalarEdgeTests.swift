@@ -262,7 +262,7 @@ struct YAMLStringTests {
     @Test func plainLookingStringsStayUnquoted() throws {
         #expect(try YAML.encodeString("hello") == "hello\n")
         #expect(try YAML.encodeString(["hello", "hello world", "a:b", "café", "snake_case", "x-1"]) == "- hello\n- hello world\n- a:b\n- café\n- snake_case\n- x-1\n")
-        #expect(try YAML.encodeString(YRecord(id: 1, name: "plain")) == "id: 1\nname: plain\n")
+        #expect(try YAML.encodeString(Record(id: 1, name: "plain")) == "id: 1\nname: plain\n")
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 
 @Lodum struct YNested: Equatable {
     var name: String
-    var inner: YPoint
+    var inner: Point
     var list: [Int]
 }
 
@@ -31,9 +31,9 @@ struct YAMLStreamingTests {
             largestChunk = max(largestChunk, chunk.count)
             chunkCount += 1
         }
-        let points = (0..<Self.total).lazy.map { index -> YPoint in
+        let points = (0..<Self.total).lazy.map { index -> Point in
             generated += 1
-            return YPoint(x: index, y: -index)
+            return Point(x: index, y: -index)
         }
         let writer = YAML.makeWriter(output: OutputBuffer(sink: sink), options: YAMLOptions(), limits: .default, layout: .single)
         #expect(writer.bufferCapacity == OutputBuffer.defaultCapacity)
@@ -50,7 +50,7 @@ struct YAMLStreamingTests {
 
     @Test func streamedOutputIsExactlyTheEncodedSequence() throws {
         let sink = RecordingSink()
-        let points = (0..<2_000).map { YPoint(x: $0, y: 2 * $0) }
+        let points = (0..<2_000).map { Point(x: $0, y: 2 * $0) }
         try YAML.dump(contentsOf: points.lazy.map { $0 }, to: sink)
         #expect(sink.bytes == Array(try YAML.encode(points)))
         #expect(sink.text.hasPrefix("- x: 0\n  y: 0\n- x: 1\n  y: 2\n"))
@@ -79,10 +79,10 @@ struct YAMLStreamingTests {
             func abandon() { abandoned = true }
         }
         let sink = FailingSink()
-        #expect(throws: YPlannedFailure.self) { try YAML.dump(contentsOf: (0..<50_000).lazy.map { YPoint(x: $0, y: $0) }, to: sink) }
+        #expect(throws: YPlannedFailure.self) { try YAML.dump(contentsOf: (0..<50_000).lazy.map { Point(x: $0, y: $0) }, to: sink) }
         #expect(sink.abandoned)
         let small = FailingSink()
-        #expect(throws: YPlannedFailure.self) { try YAML.dump(YPoint(x: 1, y: 2), to: small) }
+        #expect(throws: YPlannedFailure.self) { try YAML.dump(Point(x: 1, y: 2), to: small) }
     }
 
     @Test func errorOfTheSourceReachesTheCallerAsThrown() {
@@ -96,16 +96,16 @@ struct YAMLStreamingTests {
                 return text.count
             }
         }
-        #expect(throws: YPlannedFailure.self) { _ = try YAML.load([YPoint].self, from: FailingSource()) }
-        var points = YAML.stream(YPoint.self, from: FailingSource())
+        #expect(throws: YPlannedFailure.self) { _ = try YAML.load([Point].self, from: FailingSource()) }
+        var points = YAML.stream(Point.self, from: FailingSource())
         #expect(throws: YPlannedFailure.self) { while try points.next() != nil {} }
     }
 
     @Test func streamYieldsTheFirstElementBeforeTheSourceIsDrained() throws {
         let source = CountingSource(Fixtures.recordSequence(count: 20_000), chunkSize: 64)
-        var records = YAML.stream(YRecord.self, from: source)
+        var records = YAML.stream(Record.self, from: source)
         #expect(source.chunksServed == 0, "the stream opens its source only when first asked")
-        #expect(try records.next() == YRecord(id: 0, name: "record-0"))
+        #expect(try records.next() == Record(id: 0, name: "record-0"))
         #expect(!source.isDrained)
         #expect(source.chunksServed < source.totalChunks / 100, "read \(source.chunksServed) of \(source.totalChunks) chunks before the first element")
         for _ in 0..<99 { _ = try records.next() }
@@ -118,7 +118,7 @@ struct YAMLStreamingTests {
 
     @Test func streamReadsThroughTheFixedWindow() throws {
         let source = CountingSource(Fixtures.recordSequence(count: 20_000), chunkSize: 1 << 20)
-        var records = YAML.stream(YRecord.self, from: source)
+        var records = YAML.stream(Record.self, from: source)
         var count = 0
         while try records.next() != nil { count += 1 }
         #expect(count == 20_000)
@@ -139,7 +139,7 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamElementErrorNamesTheElementAndEndsTheStream() throws {
-        var records = YAML.stream(YRecord.self, from: Fixtures.bytes("- {id: 1, name: a}\n- {id: 2}\n- {id: 3, name: c}\n"))
+        var records = YAML.stream(Record.self, from: Fixtures.bytes("- {id: 1, name: a}\n- {id: 2}\n- {id: 3, name: c}\n"))
         #expect(try records.next()?.id == 1)
         let error = expectLodumError { _ = try records.next() }
         #expect(error?.path.description == "[1].name")
@@ -147,10 +147,10 @@ struct YAMLStreamingTests {
     }
 
     @Test func streamWithAliasesBetweenElements() throws {
-        var points = YAML.stream(YPoint.self, from: Fixtures.bytes("- &p {x: 1, y: 2}\n- *p\n- {<<: *p, y: 3}\n"))
-        #expect(try points.next() == YPoint(x: 1, y: 2))
-        #expect(try points.next() == YPoint(x: 1, y: 2))
-        #expect(try points.next() == YPoint(x: 1, y: 3))
+        var points = YAML.stream(Point.self, from: Fixtures.bytes("- &p {x: 1, y: 2}\n- *p\n- {<<: *p, y: 3}\n"))
+        #expect(try points.next() == Point(x: 1, y: 2))
+        #expect(try points.next() == Point(x: 1, y: 2))
+        #expect(try points.next() == Point(x: 1, y: 3))
         #expect(try points.next() == nil)
     }
 
@@ -160,7 +160,7 @@ struct YAMLStreamingTests {
         #expect(bytes.count < 60_000)
         pipe.fileHandleForWriting.write(Data(bytes))
         try pipe.fileHandleForWriting.close()
-        var records = YAML.stream(YRecord.self, from: pipe.fileHandleForReading)
+        var records = YAML.stream(Record.self, from: pipe.fileHandleForReading)
         var count = 0
         while try records.next() != nil { count += 1 }
         #expect(count == 1_000)
@@ -168,7 +168,7 @@ struct YAMLStreamingTests {
 
     @Test func streamFromAMissingFileIsAnIOError() {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-missing-\(UUID().uuidString).yaml")
-        var records = YAML.stream(YRecord.self, from: url)
+        var records = YAML.stream(Record.self, from: url)
         let error = expectLodumError { _ = try records.next() }
         guard case .io? = error?.kind else {
             Issue.record("expected an io error, got \(String(describing: error))")
@@ -179,7 +179,7 @@ struct YAMLStreamingTests {
 
 @Suite("YAML options")
 struct YAMLOptionsTests {
-    static let nested = YNested(name: "n", inner: YPoint(x: 1, y: 2), list: [1, 2])
+    static let nested = YNested(name: "n", inner: Point(x: 1, y: 2), list: [1, 2])
 
     @Test func flowStyleOutputParsesBack() throws {
         let text = try YAML.encodeString(Self.nested, options: YAMLOptions(style: .flow))
@@ -187,7 +187,7 @@ struct YAMLOptionsTests {
         #expect(try YAML.decode(YNested.self, from: text) == Self.nested)
         let inventory = try YAML.encodeString(YAMLRoundTripTests.inventory, options: YAMLOptions(style: .flow, lineWidth: 40))
         #expect(inventory.split(separator: "\n").count > 3, "flow output wraps at the line width")
-        #expect(try YAML.decode(YInventory.self, from: inventory) == YAMLRoundTripTests.inventory)
+        #expect(try YAML.decode(Inventory.self, from: inventory) == YAMLRoundTripTests.inventory)
     }
 
     @Test func blockStyleIsTheDefault() throws {
@@ -247,8 +247,8 @@ struct YAMLRegistryTests {
 
     @Test func formatFromTheRegistryEncodesAndDecodes() throws {
         let format = try #require(Lodum.format(forFileExtension: "yml"))
-        let data = try format.encode(YPoint(x: 1, y: 2))
+        let data = try format.encode(Point(x: 1, y: 2))
         #expect(String(decoding: data, as: UTF8.self) == "x: 1\ny: 2\n")
-        #expect(try format.decode(YPoint.self, from: data) == YPoint(x: 1, y: 2))
+        #expect(try format.decode(Point.self, from: data) == Point(x: 1, y: 2))
     }
 }
