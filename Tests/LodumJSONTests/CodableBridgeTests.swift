@@ -5,28 +5,6 @@ import Testing
 
 // MARK: Models
 
-struct CodableOrder: Codable, Equatable {
-    enum Status: String, Codable { case open, shipped }
-
-    var id: UInt64
-    var status: Status
-    var lines: [CodableLine]
-    var notes: [String: String]
-    var discount: Double?
-    /// A Lodum type inside a Codable one (Codable synthesis needs it to declare Codable too).
-    var origin: Location
-}
-
-@Lodum struct Location: Codable, Equatable {
-    var x: Int
-    var y: Int
-}
-
-struct CodableLine: Codable, Equatable {
-    var product: String
-    var count: Int8
-}
-
 /// Codable with renamed keys and a custom decoding strategy.
 struct RenamedCodable: Codable, Equatable {
     var firstName: String

@@ -18,24 +18,6 @@ import Testing
     var payload: String
 }
 
-@Lodum struct Box<Wrapped: Serializable & Deserializable & Equatable>: Equatable {
-    var value: Wrapped
-}
-
-@Lodum final class Tree {
-    var name: String
-    var weight: Double = 1
-    var children: [Tree]
-    var parentName: String?
-
-    init(name: String, weight: Double = 1, children: [Tree] = [], parentName: String? = nil) {
-        self.name = name
-        self.weight = weight
-        self.children = children
-        self.parentName = parentName
-    }
-}
-
 // MARK: Tests
 
 @Suite("Round trips of @Lodum types")

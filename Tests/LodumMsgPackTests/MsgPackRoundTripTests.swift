@@ -3,41 +3,16 @@ import Lodum
 import LodumTestSupport
 import Testing
 
-@Lodum final class MPTree {
-    var name: String
-    var weight: Double = 1
-    var children: [MPTree]
-    var parentName: String?
-
-    init(name: String, weight: Double = 1, children: [MPTree] = [], parentName: String? = nil) {
-        self.name = name
-        self.weight = weight
-        self.children = children
-        self.parentName = parentName
-    }
-}
-
 struct MPCodableOrder: Codable, Equatable {
     enum Status: String, Codable { case open, shipped }
 
     var id: UInt64
     var status: Status
-    var lines: [MPCodableLine]
+    var lines: [CodableLine]
     var notes: [String: String]
     var discount: Double?
     var weight: Float
-    var origin: MPLocation
-}
-
-struct MPCodableLine: Codable, Equatable {
-    var product: String
-    var count: Int8
-}
-
-/// A Lodum type inside a Codable one.
-@Lodum struct MPLocation: Codable, Equatable {
-    var x: Int
-    var y: Int
+    var origin: Location
 }
 
 let mpLayouts: [MsgPackOptions.StructLayout] = [.maps, .arrays]
@@ -158,9 +133,9 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func finalClassRoundTripsWithItsChildren() throws {
-        let tree = MPTree(name: "root", weight: 2.5, children: [MPTree(name: "left", parentName: "root"), MPTree(name: "right")])
+        let tree = Tree(name: "root", weight: 2.5, children: [Tree(name: "left", parentName: "root"), Tree(name: "right")])
         for layout in mpLayouts {
-            let back = try MsgPack.decode(MPTree.self, from: MsgPack.encode(tree, options: MsgPackOptions(structs: layout)))
+            let back = try MsgPack.decode(Tree.self, from: MsgPack.encode(tree, options: MsgPackOptions(structs: layout)))
             #expect(back.name == "root")
             #expect(back.weight == 2.5)
             #expect(back.children.map(\.name) == ["left", "right"])
@@ -457,8 +432,8 @@ struct MsgPackRoundTripTests {
     // MARK: Codable
 
     static let order = MPCodableOrder(
-        id: .max, status: .shipped, lines: [MPCodableLine(product: "tea", count: -3), MPCodableLine(product: "", count: 127)],
-        notes: ["gift": "yes", "": "empty"], discount: nil, weight: 0.25, origin: MPLocation(x: 1, y: -1))
+        id: .max, status: .shipped, lines: [CodableLine(product: "tea", count: -3), CodableLine(product: "", count: 127)],
+        notes: ["gift": "yes", "": "empty"], discount: nil, weight: 0.25, origin: Location(x: 1, y: -1))
 
     @Test func codableTypeRoundTripsThroughEncodeAndDecode() throws {
         #expect(try MsgPack.decode(MPCodableOrder.self, from: MsgPack.encode(Self.order)) == Self.order)

@@ -4,10 +4,6 @@ import LodumTestSupport
 
 // Models shared by the YAML suites. Types used by one suite only live in its file.
 
-@Lodum struct YBox<Wrapped: Serializable & Deserializable & Equatable>: Equatable {
-    var value: Wrapped
-}
-
 /// A struct with an optional, to tell `null` from a missing key.
 @Lodum struct YSettings: Equatable {
     var name: String

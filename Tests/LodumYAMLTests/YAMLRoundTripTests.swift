@@ -3,41 +3,6 @@ import Lodum
 import LodumTestSupport
 import Testing
 
-@Lodum final class YTree {
-    var name: String
-    var weight: Double = 1
-    var children: [YTree]
-    var parentName: String?
-
-    init(name: String, weight: Double = 1, children: [YTree] = [], parentName: String? = nil) {
-        self.name = name
-        self.weight = weight
-        self.children = children
-        self.parentName = parentName
-    }
-}
-
-struct YCodableOrder: Codable, Equatable {
-    enum Status: String, Codable { case open, shipped }
-
-    var id: UInt64
-    var status: Status
-    var lines: [YCodableLine]
-    var notes: [String: String]
-    var discount: Double?
-    var origin: YLocation
-}
-
-struct YCodableLine: Codable, Equatable {
-    var product: String
-    var count: Int8
-}
-
-@Lodum struct YLocation: Codable, Equatable {
-    var x: Int
-    var y: Int
-}
-
 @Suite("YAML round trips of @Lodum, Codable and Value data")
 struct YAMLRoundTripTests {
     static let inventory = Inventory(
@@ -66,7 +31,7 @@ struct YAMLRoundTripTests {
 
     @Test func structIsWrittenAsABlockMappingInDeclarationOrder() throws {
         #expect(try YAML.encodeString(Person(name: "Ada", age: 36)) == "name: Ada\nage: 36\n")
-        #expect(try YAML.encodeString(YBox(value: [Point(x: 1, y: 2)])) == "value:\n- x: 1\n  y: 2\n")
+        #expect(try YAML.encodeString(Box(value: [Point(x: 1, y: 2)])) == "value:\n- x: 1\n  y: 2\n")
     }
 
     @Test func nilOptionalIsWrittenAsNullAndReadBackAsNil() throws {
@@ -111,8 +76,8 @@ struct YAMLRoundTripTests {
     }
 
     @Test func finalClassRoundTripsWithItsChildren() throws {
-        let tree = YTree(name: "root", weight: 2.5, children: [YTree(name: "left", parentName: "root"), YTree(name: "right")])
-        let back = try YAML.decode(YTree.self, from: YAML.encode(tree))
+        let tree = Tree(name: "root", weight: 2.5, children: [Tree(name: "left", parentName: "root"), Tree(name: "right")])
+        let back = try YAML.decode(Tree.self, from: YAML.encode(tree))
         #expect(back.name == "root")
         #expect(back.weight == 2.5)
         #expect(back.children.map(\.name) == ["left", "right"])
@@ -150,14 +115,14 @@ struct YAMLRoundTripTests {
     }
 
     @Test func genericStructRoundTrips() throws {
-        let box = YBox(value: [Point(x: 1, y: 2)])
-        #expect(try YAML.decode(YBox<[Point]>.self, from: YAML.encode(box)) == box)
+        let box = Box(value: [Point(x: 1, y: 2)])
+        #expect(try YAML.decode(Box<[Point]>.self, from: YAML.encode(box)) == box)
     }
 
     @Test func emptyCollectionsRoundTrip() throws {
-        let box = YBox(value: [String: [Int]]())
+        let box = Box(value: [String: [Int]]())
         #expect(try YAML.encodeString(box) == "value: {}\n")
-        #expect(try YAML.decode(YBox<[String: [Int]]>.self, from: "value: {}") == box)
+        #expect(try YAML.decode(Box<[String: [Int]]>.self, from: "value: {}") == box)
         #expect(try YAML.encodeString([Int]()) == "[]\n")
         #expect(try YAML.decode([Point].self, from: "[]") == [])
         #expect(try YAML.decode([[Int]].self, from: YAML.encode([[Int]](arrayLiteral: [], [1], []))) == [[], [1], []])
@@ -391,13 +356,13 @@ struct YAMLRoundTripTests {
 
     // MARK: Codable
 
-    static let order = YCodableOrder(
-        id: .max, status: .shipped, lines: [YCodableLine(product: "tea", count: -3), YCodableLine(product: "", count: 127)],
-        notes: ["gift": "yes", "null": "~"], discount: nil, origin: YLocation(x: 1, y: -1))
+    static let order = CodableOrder(
+        id: .max, status: .shipped, lines: [CodableLine(product: "tea", count: -3), CodableLine(product: "", count: 127)],
+        notes: ["gift": "yes", "null": "~"], discount: nil, origin: Location(x: 1, y: -1))
 
     @Test func codableTypeRoundTripsThroughEncodeAndDecode() throws {
-        #expect(try YAML.decode(YCodableOrder.self, from: YAML.encode(Self.order)) == Self.order)
-        #expect(try YAML.decode(YCodableOrder.self, from: YAML.encodeString(Self.order, options: YAMLOptions(style: .flow))) == Self.order)
+        #expect(try YAML.decode(CodableOrder.self, from: YAML.encode(Self.order)) == Self.order)
+        #expect(try YAML.decode(CodableOrder.self, from: YAML.encodeString(Self.order, options: YAMLOptions(style: .flow))) == Self.order)
     }
 
     @Test func codableTypeEncodesLikeTheEquivalentLodumType() throws {
@@ -408,7 +373,7 @@ struct YAMLRoundTripTests {
         try Fixtures.withTemporaryDirectory { directory throws in
             let url = directory.appendingPathComponent("order.yaml")
             try YAML.dump(Self.order, to: url)
-            #expect(try YAML.load(YCodableOrder.self, from: url) == Self.order)
+            #expect(try YAML.load(CodableOrder.self, from: url) == Self.order)
 
             let records = (0..<50).map { CodableRecord(id: $0, name: "n\($0)") }
             try YAML.dump(contentsOf: records, to: url)

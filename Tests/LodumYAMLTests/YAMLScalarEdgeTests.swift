@@ -129,7 +129,7 @@ struct YAMLFloatingPointTests {
         let text = try YAML.encodeString(value)
         let back = try YAML.decode(Double.self, from: text)
         #expect(back.bitPattern == value.bitPattern, "\(value) was written as \(text) and read back as \(back)")
-        let inStruct = try YAML.decode(YBox<Double>.self, from: YAML.encode(YBox(value: value)))
+        let inStruct = try YAML.decode(Box<Double>.self, from: YAML.encode(Box(value: value)))
         #expect(inStruct.value.bitPattern == value.bitPattern)
         // Read as a Value it is a double, not an integer or a string.
         #expect(try YAML.decode(Value.self, from: text).kind == .double, "\(text)")

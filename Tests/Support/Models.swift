@@ -109,3 +109,69 @@ public enum Catalog {
         self.flags = flags
     }
 }
+
+/// A wrapper, to put any value inside a struct.
+@Lodum public struct Box<Wrapped: Serializable & Deserializable & Equatable>: Equatable {
+    public var value: Wrapped
+
+    public init(value: Wrapped) {
+        self.value = value
+    }
+}
+
+/// A recursive final class with defaults and an optional.
+@Lodum public final class Tree {
+    public var name: String
+    public var weight: Double = 1
+    public var children: [Tree]
+    public var parentName: String?
+
+    public init(name: String, weight: Double = 1, children: [Tree] = [], parentName: String? = nil) {
+        self.name = name
+        self.weight = weight
+        self.children = children
+        self.parentName = parentName
+    }
+}
+
+/// A Codable-only type, for the Codable bridge, with a Lodum type inside.
+public struct CodableOrder: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, Sendable { case open, shipped }
+
+    public var id: UInt64
+    public var status: Status
+    public var lines: [CodableLine]
+    public var notes: [String: String]
+    public var discount: Double?
+    /// A Lodum type inside a Codable one (Codable synthesis needs it to declare Codable too).
+    public var origin: Location
+
+    public init(id: UInt64, status: Status, lines: [CodableLine], notes: [String: String], discount: Double?, origin: Location) {
+        self.id = id
+        self.status = status
+        self.lines = lines
+        self.notes = notes
+        self.discount = discount
+        self.origin = origin
+    }
+}
+
+@Lodum public struct Location: Codable, Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct CodableLine: Codable, Equatable, Sendable {
+    public var product: String
+    public var count: Int8
+
+    public init(product: String, count: Int8) {
+        self.product = product
+        self.count = count
+    }
+}
