@@ -64,23 +64,13 @@ public struct MsgPackReader: FormatReader {
 
     /// Parses more input for the current event; errors get the coding path.
     mutating func parseMore() throws -> lodum_mp_event {
-        do {
-            return try events.peek()
-        } catch var failure as LodumError {
-            failure.path = context.path
-            throw failure
-        }
+        try context.locatingErrors { try events.peek() }
     }
 
     // MARK: Framing
 
     public mutating func beginDocument() throws -> Bool {
-        do {
-            return try events.hasMoreInput()
-        } catch var failure as LodumError {
-            failure.path = context.path
-            throw failure
-        }
+        try context.locatingErrors { try events.hasMoreInput() }
     }
 
     public mutating func endDocument() throws {}

@@ -35,12 +35,7 @@ public struct YAMLReader: FormatReader {
 
     /// Moves to the next event; errors from libyaml and the alias resolver get the path.
     mutating func advance() throws {
-        do {
-            try events.advance()
-        } catch var failure as LodumError {
-            failure.path = context.path
-            throw failure
-        }
+        try context.locatingErrors { try events.advance() }
     }
 
     // MARK: Framing

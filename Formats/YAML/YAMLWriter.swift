@@ -28,12 +28,7 @@ public struct YAMLWriter: FormatWriter {
 
     /// Runs a libyaml call, giving its errors the current coding path.
     func emit(_ initialize: (UnsafeMutablePointer<yaml_event_t>) -> Int32) throws {
-        do {
-            try emitter.emit(initialize)
-        } catch var failure as LodumError {
-            failure.path = context.path
-            throw failure
-        }
+        try context.locatingErrors { try emitter.emit(initialize) }
     }
 
     // MARK: Framing

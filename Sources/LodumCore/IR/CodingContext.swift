@@ -99,6 +99,19 @@ public struct CodingContext: Sendable {
         mapKeys[level] = key
     }
 
+    /// Runs `body`, giving a ``LodumError`` it throws this context's path: for errors raised
+    /// below the coder (a C library, a byte source), which know where in the input they are
+    /// but not where in the value.
+    @inlinable
+    public func locatingErrors<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch var failure as LodumError {
+            failure.path = path
+            throw failure
+        }
+    }
+
     /// The path extended by one field, for errors about a field that is absent.
     public func path(appending field: StaticString) -> CodingPath {
         var result = path
