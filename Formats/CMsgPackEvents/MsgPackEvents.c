@@ -166,4 +166,3 @@ uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker) {
     return unpacker->context.cs == MSGPACK_CS_HEADER ? 0 : unpacker->context.trail;
 }
 
-uint32_t lodum_mp_unpacker_depth(const lodum_mp_unpacker *unpacker) { return unpacker->context.top; }

@@ -77,7 +77,4 @@ int lodum_mp_unpacker_execute(lodum_mp_unpacker *unpacker, const char *data, siz
 /// that much. 0 between values.
 uint32_t lodum_mp_unpacker_pending_length(const lodum_mp_unpacker *unpacker);
 
-/// How many containers are open.
-uint32_t lodum_mp_unpacker_depth(const lodum_mp_unpacker *unpacker);
-
 #endif
