@@ -319,6 +319,11 @@ public struct JSONWriter: FormatWriter {
         case .double(let number): try write(number)
         case .string(let text): try write(text)
         case .bytes(let bytes): try write(bytes: bytes)
+        case .timestamp(let timestamp): try write(timestamp)
+        case .extension(let value): try writeSorted(.object([
+            Value.Member(key: "type", value: .int(Int64(value.type))),
+            Value.Member(key: "data", value: .bytes(value.data)),
+        ]))
         }
     }
 }

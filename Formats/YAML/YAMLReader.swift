@@ -268,6 +268,7 @@ public struct YAMLReader: FormatReader {
         case .sequenceStart: return .sequence
         case .scalar:
             if events.tag == .binary { return .bytes }
+            if events.tag == .timestamp { return .timestamp }
             switch try scalarValue() {
             case .null: return .null
             case .bool: return .bool

@@ -180,6 +180,19 @@ public struct YAMLWriter: FormatWriter {
         }
     }
 
+    /// A `!!timestamp` scalar holding the ISO 8601 text, so the value reads back as an
+    /// instant (plain dates would read as strings under YAML 1.2's core schema).
+    public mutating func write(_ value: Timestamp) throws {
+        var text = value.iso8601
+        let tag: StaticString = "tag:yaml.org,2002:timestamp"
+        try text.withUTF8 { text in
+            let length = Int32(text.count)
+            try withNonNullBase(UnsafeRawBufferPointer(text)) { base in
+                try emit { yaml_scalar_event_initialize($0, nil, tag.utf8Start, base, length, 0, 0, YAML_PLAIN_SCALAR_STYLE) }
+            }
+        }
+    }
+
     /// Whether `text` spans lines (a plain loop: this runs for every string written).
     static func containsLineFeed(_ text: UnsafeRawBufferPointer) -> Bool {
         guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }

@@ -140,8 +140,32 @@ struct YAMLReadingTests {
         let value = try YAML.decode(Value.self, from: input)
         #expect(value == yamlObject([
             "text": .string("123"), "number": .int(42), "ratio": .double(1), "flag": .bool(true),
-            "nothing": .null, "blob": .bytes([104, 105]), "when": .string("2001-12-14"),
+            "nothing": .null, "blob": .bytes([104, 105]), "when": .timestamp(Timestamp(seconds: 1_008_288_000)),
         ]))
+    }
+
+    @Test func datesAreTaggedTimestampsAndReadFromPlainOrQuotedText() throws {
+        let date = Date(timeIntervalSince1970: 1_514_862_245.25)
+        let text = try YAML.encodeString(["at": date])
+        #expect(text == "at: !!timestamp 2018-01-02T03:04:05.25Z\n")
+        #expect(try YAML.decode([String: Date].self, from: text) == ["at": date])
+        #expect(try YAML.decode(Value.self, from: text) == yamlObject(["at": .timestamp(Timestamp(date)!)]))
+        // Configuration files write dates plain, with a space, an offset or no time at all.
+        let config = "a: 2018-01-02 04:04:05.25 +01:00\nb: '2018-01-02'\nc: 2018-01-02t03:04:05.25z\n"
+        let dates = try YAML.decode([String: Date].self, from: config)
+        #expect(dates == ["a": date, "b": Date(timeIntervalSince1970: 1_514_851_200), "c": date])
+        // A plain date is still text to a String and to Value (YAML 1.2's core schema).
+        #expect(try YAML.decode([String: String].self, from: "d: 2018-01-02") == ["d": "2018-01-02"])
+        #expect(try YAML.decode(Value.self, from: "d: 2018-01-02") == yamlObject(["d": .string("2018-01-02")]))
+    }
+
+    @Test func aTimestampTagOnTextThatIsNoDateIsAnError() {
+        let error = expectLodumError { _ = try YAML.decode(Value.self, from: "a: 1\nwhen: !!timestamp yesterday\n") }
+        #expect(error?.path.description == #"["when"]"#)
+        if case .text(let line, _, _)? = error?.position { #expect(line == 2) } else { Issue.record("no text position: \(String(describing: error))") }
+        #expect(error?.reason == #"expected an ISO 8601 timestamp, found String "yesterday""#)
+        let notADate = expectLodumError { _ = try YAML.decode(Date.self, from: "[1]") }
+        #expect(notADate != nil)
     }
 
     @Test func strTagKeepsAnyTextAString() throws {

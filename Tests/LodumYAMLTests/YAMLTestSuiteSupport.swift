@@ -222,6 +222,8 @@ enum YAMLSuiteHarness {
         case .double(let number): return "\(number)"
         case .string(let text): return String(reflecting: text)
         case .bytes(let bytes): return "<\(bytes.count) bytes>"
+        case .timestamp(let timestamp): return "!!timestamp \(timestamp.iso8601)"
+        case .extension(let value): return "<extension \(value.type): \(value.data.count) bytes>"
         case .array(let elements): return "[" + elements.map(describe).joined(separator: ", ") + "]"
         case .object(let members): return "{" + members.map { String(reflecting: $0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}"
         }

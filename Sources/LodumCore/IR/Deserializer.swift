@@ -47,6 +47,11 @@ public protocol Deserializer {
     mutating func readString() throws -> String
     /// Reads raw bytes (JSON: from base64 text).
     mutating func readBytes() throws -> [UInt8]
+    /// Reads an instant: a native timestamp, or ISO 8601 text (the default).
+    mutating func readTimestamp() throws -> Timestamp
+    /// Reads an application extension value: a native extension, or the struct of `type`
+    /// and `data` that stands for one (the default).
+    mutating func readExtension() throws -> ExtensionValue
 
     /// Reports the kind of the next value without consuming it.
     mutating func peekKind() throws -> ValueKind
@@ -56,6 +61,38 @@ public protocol Deserializer {
 
 extension Deserializer {
     public var positionOfLastValue: InputPosition? { position }
+
+    public mutating func readTimestamp() throws -> Timestamp {
+        try readTimestampText()
+    }
+
+    public mutating func readExtension() throws -> ExtensionValue {
+        try readExtensionStruct()
+    }
+
+    /// Reads a timestamp from its ISO 8601 text.
+    public mutating func readTimestampText() throws -> Timestamp {
+        let text = try readString()
+        guard let timestamp = Timestamp(iso8601: text) else {
+            throw LodumError(
+                .typeMismatch(expected: "an ISO 8601 timestamp", found: LodumError.describeFound("String", String(reflecting: text))),
+                path: context.path, position: positionOfLastValue)
+        }
+        return timestamp
+    }
+
+    /// Reads the struct of `type` and `data` that stands for an extension value in formats
+    /// without extension types.
+    public mutating func readExtensionStruct() throws -> ExtensionValue {
+        var type: Int8?
+        var data: [UInt8]?
+        try decodeStruct("ExtensionValue", fields: ExtensionValue.fields) { deserializer, index in
+            if index == 0 { type = try Int8(from: &deserializer) } else { data = try deserializer.readBytes() }
+        }
+        guard let type else { throw missingField("type") }
+        guard let data else { throw missingField("data") }
+        return ExtensionValue(type: type, data: data)
+    }
 
     /// The current coding path.
     public var path: CodingPath { context.path }

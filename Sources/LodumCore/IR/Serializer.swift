@@ -27,6 +27,12 @@ public protocol Serializer {
     mutating func beginMap(count: Int?) throws
     /// Writes the key of the next map entry.
     mutating func mapKey(_ key: String) throws
+    /// Writes an integer key of the next map entry. Formats whose keys are strings write
+    /// its decimal text (the default); formats with ``FormatCapabilities/nonStringKeys``
+    /// write the integer.
+    mutating func mapKey(_ key: Int64) throws
+    /// Writes an unsigned integer key of the next map entry, as ``mapKey(_:)-(Int64)`` does.
+    mutating func mapKey(_ key: UInt64) throws
     /// Ends the innermost map.
     mutating func endMap() throws
 
@@ -46,6 +52,12 @@ public protocol Serializer {
     mutating func write(_ value: String) throws
     /// Writes raw bytes; text formats choose an encoding (JSON: base64).
     mutating func write(bytes: [UInt8]) throws
+    /// Writes an instant. Formats without a timestamp type write its ISO 8601 text (the
+    /// default); formats with ``FormatCapabilities/nativeTimestamp`` write their own type.
+    mutating func write(_ value: Timestamp) throws
+    /// Writes an application extension value. Formats without extension types write a
+    /// struct of `type` and `data` (the default); MessagePack writes an extension.
+    mutating func write(_ value: ExtensionValue) throws
 
     /// Whether struct fields are known by their names in the output. A serializer that
     /// writes structs by position (MessagePack with structs as arrays) answers `false`, and
@@ -56,6 +68,33 @@ public protocol Serializer {
 
 extension Serializer {
     public var writesFieldNames: Bool { true }
+
+    public mutating func mapKey(_ key: Int64) throws {
+        try mapKey(String(key))
+    }
+
+    public mutating func mapKey(_ key: UInt64) throws {
+        try mapKey(String(key))
+    }
+
+    public mutating func write(_ value: Timestamp) throws {
+        try write(value.iso8601)
+    }
+
+    public mutating func write(_ value: ExtensionValue) throws {
+        try writeExtensionStruct(value)
+    }
+
+    /// Writes an extension value as the struct of `type` and `data` that stands for it in
+    /// formats without extension types.
+    public mutating func writeExtensionStruct(_ value: ExtensionValue) throws {
+        try encodeStruct("ExtensionValue", fieldCount: 2) { serializer in
+            try serializer.encodeField("type", value.type)
+            serializer.context.atField("data")
+            try serializer.field("data")
+            try serializer.write(bytes: value.data)
+        }
+    }
 
     /// Builds an error at the current coding path.
     public func error(_ kind: LodumError.Kind) -> LodumError {
@@ -127,19 +166,19 @@ extension Serializer {
         context.exitContainer()
     }
 
-    /// Writes a map from string keys to values, in the collection's order.
+    /// Writes a map from keys to values, in the collection's order.
     ///
     /// With `keysNameFields`, coding paths name the keys as struct fields (`a.b`) rather
     /// than map keys (`["a"]["b"]`): for maps that stand for structs, as Codable's keyed
     /// containers do.
     @inlinable
-    public mutating func encodeMap<C: Collection, V: Serializable>(_ entries: C, keysNameFields: Bool = false) throws
-    where C.Element == (key: String, value: V) {
+    public mutating func encodeMap<C: Collection, K: MapKey, V: Serializable>(_ entries: C, keysNameFields: Bool = false) throws
+    where C.Element == (key: K, value: V) {
         try context.enterContainer()
         try beginMap(count: entries.count)
         for (key, value) in entries {
-            context.atKey(key, isField: keysNameFields)
-            try mapKey(key)
+            context.atKey(key.mapKeyText, isField: keysNameFields)
+            try key.serializeKey(to: &self)
             try value.serialize(to: &self)
         }
         try endMap()

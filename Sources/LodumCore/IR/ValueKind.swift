@@ -9,6 +9,10 @@ public enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     case double
     case string
     case bytes
+    /// A native timestamp (MessagePack's extension -1, YAML's `!!timestamp`).
+    case timestamp
+    /// An application extension value (MessagePack's other extension types).
+    case `extension`
     case sequence
     case map
 
@@ -20,6 +24,8 @@ public enum ValueKind: Sendable, Hashable, CustomStringConvertible {
         case .double: return "Number"
         case .string: return "String"
         case .bytes: return "Bytes"
+        case .timestamp: return "Timestamp"
+        case .extension: return "Extension"
         case .sequence: return "Array"
         case .map: return "Object"
         }

@@ -57,18 +57,22 @@ extension Deserializer {
     }
 }
 
-extension Dictionary: Serializable where Key == String, Value: Serializable {
+extension Dictionary: Serializable where Key: MapKey, Value: Serializable {
     @inlinable
     public func serialize<S: Serializer>(to serializer: inout S) throws {
         try serializer.encodeMap(self)
     }
 }
 
-extension Dictionary: Deserializable where Key == String, Value: Deserializable {
+extension Dictionary: Deserializable where Key: MapKey, Value: Deserializable {
     @inlinable
     public init<D: Deserializer>(from deserializer: inout D) throws {
-        var entries: [String: Value] = [:]
-        try deserializer.decodeMap { deserializer, key in
+        var entries: [Key: Value] = [:]
+        try deserializer.decodeMap { deserializer, text in
+            guard let key = Key(mapKeyText: text) else {
+                throw deserializer.error(.typeMismatch(
+                    expected: "a map key of type \(Key.self)", found: LodumError.describeFound("String", String(reflecting: text))))
+            }
             entries[key] = try Value(from: &deserializer)
         }
         self = entries

@@ -16,6 +16,10 @@ public enum Value: Sendable {
     case double(Double)
     case string(String)
     case bytes([UInt8])
+    /// An instant, from a format's native timestamp (or written as one).
+    case timestamp(Timestamp)
+    /// An application extension value (MessagePack's extension types).
+    case `extension`(ExtensionValue)
     case array([Value])
     /// Object members in the order they were read or written.
     case object([Member])
@@ -44,6 +48,8 @@ public enum Value: Sendable {
         case .double: return .double
         case .string: return .string
         case .bytes: return .bytes
+        case .timestamp: return .timestamp
+        case .extension: return .extension
         case .array: return .sequence
         case .object: return .map
         }
@@ -65,6 +71,8 @@ public enum Value: Sendable {
         case .double(let number): return "Number \(number)"
         case .string(let text): return LodumError.describeFound("String", String(reflecting: text))
         case .bytes(let bytes): return "Bytes (\(bytes.count))"
+        case .timestamp(let timestamp): return "Timestamp \(timestamp.iso8601)"
+        case .extension(let value): return "Extension type \(value.type) (\(value.data.count) bytes)"
         case .array: return "Array"
         case .object: return "Object"
         }
@@ -84,6 +92,8 @@ extension Value: Equatable {
         case (.double(let a), .double(let b)): return a == b || (a.isNaN && b.isNaN)
         case (.string(let a), .string(let b)): return a == b
         case (.bytes(let a), .bytes(let b)): return a == b
+        case (.timestamp(let a), .timestamp(let b)): return a == b
+        case (.extension(let a), .extension(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
@@ -114,6 +124,8 @@ extension Value: Serializable {
         case .double(let number): try serializer.write(number)
         case .string(let text): try serializer.write(text)
         case .bytes(let bytes): try serializer.write(bytes: bytes)
+        case .timestamp(let timestamp): try serializer.write(timestamp)
+        case .extension(let value): try serializer.write(value)
         case .array(let elements):
             try serializer.encodeSeq(elements.lazy.map { NamedTree(value: $0, keysAreFields: keysAreFields) })
         case .object(let members):
@@ -146,6 +158,8 @@ extension Value: Deserializable {
         case .double: self = .double(try deserializer.readDouble())
         case .string: self = .string(try deserializer.readString())
         case .bytes: self = .bytes(try deserializer.readBytes())
+        case .timestamp: self = .timestamp(try deserializer.readTimestamp())
+        case .extension: self = .extension(try deserializer.readExtension())
         case .sequence:
             var elements: [Value] = []
             try deserializer.decodeSeq { deserializer in

@@ -151,6 +151,22 @@ public struct ValueDeserializer: Deserializer {
         return bytes
     }
 
+    public mutating func readTimestamp() throws -> Timestamp {
+        if case .timestamp(let timestamp)? = current {
+            _ = try take(expecting: "Timestamp")
+            return timestamp
+        }
+        return try readTimestampText()
+    }
+
+    public mutating func readExtension() throws -> ExtensionValue {
+        if case .extension(let value)? = current {
+            _ = try take(expecting: "Extension")
+            return value
+        }
+        return try readExtensionStruct()
+    }
+
     public mutating func peekKind() throws -> ValueKind {
         guard let value = current else {
             throw error(.typeMismatch(expected: "a value", found: "nothing"))

@@ -89,6 +89,8 @@ public struct ValueSerializer: Serializer {
     public mutating func write(_ value: Float) throws { try emit(.double(Double(value))) }
     public mutating func write(_ value: String) throws { try emit(.string(value)) }
     public mutating func write(bytes: [UInt8]) throws { try emit(.bytes(bytes)) }
+    public mutating func write(_ value: Timestamp) throws { try emit(.timestamp(value)) }
+    public mutating func write(_ value: ExtensionValue) throws { try emit(.extension(value)) }
 }
 
 extension Value {
