@@ -25,7 +25,8 @@ public enum MsgPack: Format {
     public static let fileExtensions = ["msgpack", "mpk"]
     public static let mediaType = "application/vnd.msgpack"
     public static let capabilities: FormatCapabilities = [
-        .streamingDump, .lazyLoad, .multiDocument, .binary, .nativeBytes, .requiresLengths,
+        .streamingDump, .lazyLoad, .multiDocument, .binary, .nativeBytes, .nativeTimestamp, .nonStringKeys,
+        .requiresLengths,
     ]
 
     public static func makeWriter(output: OutputBuffer, options: MsgPackOptions, limits: Limits, layout: DocumentLayout) -> MsgPackWriter {

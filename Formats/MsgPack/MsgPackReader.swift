@@ -278,9 +278,50 @@ public struct MsgPackReader: FormatReader {
         case UInt8(LODUM_MP_BIN.rawValue): return .bytes
         case UInt8(LODUM_MP_ARRAY.rawValue): return .sequence
         case UInt8(LODUM_MP_MAP.rawValue): return .map
-        default:
-            throw error(.unsupportedValue("MessagePack extension type \(event.ext_type) has no reader"))
+        default: return event.ext_type == -1 ? .timestamp : .extension
         }
+    }
+
+    // MARK: Extensions
+
+    public mutating func readTimestamp() throws -> Timestamp {
+        let event = try current()
+        if event.kind == UInt8(LODUM_MP_STR.rawValue) { return try readTimestampText() }
+        guard event.kind == UInt8(LODUM_MP_EXT.rawValue), event.ext_type == -1 else {
+            throw mismatch(expected: "Timestamp")
+        }
+        guard let timestamp = Self.timestamp(events.payload(of: event)) else {
+            throw error(.syntax("a timestamp extension must hold 4, 8 or 12 bytes with nanoseconds below 10^9, not these \(event.length)"))
+        }
+        events.consume()
+        return timestamp
+    }
+
+    /// Decodes the timestamp extension's 32, 64 or 96-bit payload, big-endian.
+    static func timestamp(_ payload: UnsafeRawBufferPointer) -> Timestamp? {
+        func bigEndian(_ range: Range<Int>) -> UInt64 {
+            payload[range].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        switch payload.count {
+        case 4:
+            return Timestamp(seconds: Int64(bigEndian(0..<4)))
+        case 8:
+            let word = bigEndian(0..<8)
+            return Timestamp(seconds: Int64(word & ((1 << 34) - 1)), nanoseconds: UInt32(word >> 34))
+        case 12:
+            return Timestamp(seconds: Int64(bitPattern: bigEndian(4..<12)), nanoseconds: UInt32(bigEndian(0..<4)))
+        default:
+            return nil
+        }
+    }
+
+    public mutating func readExtension() throws -> ExtensionValue {
+        let event = try current()
+        if event.kind == UInt8(LODUM_MP_MAP.rawValue) { return try readExtensionStruct() }
+        guard event.kind == UInt8(LODUM_MP_EXT.rawValue) else { throw mismatch(expected: "Extension") }
+        let value = ExtensionValue(type: event.ext_type, data: Array(events.payload(of: event)))
+        events.consume()
+        return value
     }
 
     public mutating func skipValue() throws {
@@ -310,7 +351,8 @@ public struct MsgPackReader: FormatReader {
     /// A type-mismatch error describing the value actually present.
     func mismatch(expected: String) -> LodumError {
         let found: String
-        switch (try? events.peek())?.kind {
+        let event = try? events.peek()
+        switch event?.kind {
         case UInt8(LODUM_MP_NIL.rawValue)?: found = "nil"
         case UInt8(LODUM_MP_TRUE.rawValue)?: found = "Bool true"
         case UInt8(LODUM_MP_FALSE.rawValue)?: found = "Bool false"
@@ -320,7 +362,9 @@ public struct MsgPackReader: FormatReader {
         case UInt8(LODUM_MP_BIN.rawValue)?: found = "Bytes"
         case UInt8(LODUM_MP_ARRAY.rawValue)?: found = "Array"
         case UInt8(LODUM_MP_MAP.rawValue)?: found = "Map"
-        case UInt8(LODUM_MP_EXT.rawValue)?: found = "Extension"
+        case UInt8(LODUM_MP_EXT.rawValue)?:
+            let type = event?.ext_type ?? 0
+            found = type == -1 ? "Timestamp" : "Extension type \(type)"
         default: found = "the end of the input"
         }
         return error(.typeMismatch(expected: expected, found: found))

@@ -121,6 +121,16 @@ public struct MsgPackWriter: FormatWriter {
         try key.withUTF8 { try writeText(UnsafeRawBufferPointer($0)) }
     }
 
+    public mutating func mapKey(_ key: Int64) throws {
+        countElement(isKey: true)
+        try packer.pack { lodum_mp_pack_int64($0, key) }
+    }
+
+    public mutating func mapKey(_ key: UInt64) throws {
+        countElement(isKey: true)
+        try packer.pack { lodum_mp_pack_uint64($0, key) }
+    }
+
     public mutating func endMap() throws {
         try close()
     }
@@ -182,6 +192,45 @@ public struct MsgPackWriter: FormatWriter {
         try bytes.withUnsafeBytes { body in
             guard let base = body.baseAddress, !body.isEmpty else { return }
             try packer.pack { lodum_mp_pack_bin_body($0, base, body.count) }
+        }
+    }
+
+    /// The timestamp extension (type -1) in its smallest form: 32 bits of seconds when
+    /// there are no nanoseconds and the seconds fit, 64 bits (30 of nanoseconds, 34 of
+    /// seconds) when the seconds fit 34 bits, else 96 bits (32 of nanoseconds, 64 of seconds).
+    public mutating func write(_ value: Timestamp) throws {
+        countElement()
+        let seconds = value.seconds
+        if seconds >= 0, seconds >> 34 == 0 {
+            if value.nanoseconds == 0, seconds <= Int64(UInt32.max) {
+                var payload = UInt32(seconds).bigEndian
+                try writeExtension(type: -1, withUnsafeBytes(of: &payload) { Array($0) })
+            } else {
+                var payload = (UInt64(value.nanoseconds) << 34 | UInt64(seconds)).bigEndian
+                try writeExtension(type: -1, withUnsafeBytes(of: &payload) { Array($0) })
+            }
+        } else {
+            var nanoseconds = value.nanoseconds.bigEndian
+            var wide = seconds.bigEndian
+            let payload = withUnsafeBytes(of: &nanoseconds) { Array($0) } + withUnsafeBytes(of: &wide) { Array($0) }
+            try writeExtension(type: -1, payload)
+        }
+    }
+
+    public mutating func write(_ value: ExtensionValue) throws {
+        countElement()
+        try writeExtension(type: value.type, value.data)
+    }
+
+    /// An `ext` (or `fixext` for 1, 2, 4, 8 and 16 bytes): header, type code, payload.
+    func writeExtension(type: Int8, _ payload: [UInt8]) throws {
+        guard payload.count <= UInt32.max else {
+            throw error(.unsupportedValue("an extension of \(payload.count) bytes is larger than MessagePack's 4 GiB limit"))
+        }
+        try packer.pack { lodum_mp_pack_ext($0, payload.count, type) }
+        try payload.withUnsafeBytes { body in
+            guard let base = body.baseAddress, !body.isEmpty else { return }
+            try packer.pack { lodum_mp_pack_ext_body($0, base, body.count) }
         }
     }
 }

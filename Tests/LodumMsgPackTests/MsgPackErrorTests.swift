@@ -153,7 +153,8 @@ struct MsgPackErrorTests {
             ([0xC4, 0x01, 0x00], "Bytes"),
             ([0x91, 0x01], "Array"),
             ([0x81, 0xA1, 0x61, 0x01], "Map"),
-            ([0xD6, 0xFF, 0, 0, 0, 0], "Extension"),
+            ([0xD6, 0xFF, 0, 0, 0, 0], "Timestamp"),
+            ([0xD4, 0x05, 0], "Extension type 5"),
         ]
         for (bytes, found) in cases {
             let input: [UInt8] = [0x82, 0xA1, 0x78] + bytes + [0xA1, 0x79, 0x01]
@@ -233,7 +234,7 @@ struct MsgPackMapKeyTests {
     @Test func keysOfOtherKindsAreATypeMismatchAtTheKey() throws {
         let keys: [(bytes: [UInt8], found: String)] = [
             ([0xC0], "nil"), ([0xC3], "Bool true"), ([0xCB, 0, 0, 0, 0, 0, 0, 0, 0], "Float"), ([0xC4, 0x00], "Bytes"),
-            ([0x90], "Array"), ([0x80], "Map"), ([0xD4, 0x01, 0x00], "Extension"),
+            ([0x90], "Array"), ([0x80], "Map"), ([0xD4, 0x01, 0x00], "Extension type 1"),
         ]
         for (key, found) in keys {
             let bytes: [UInt8] = [0x82, 0xA1, 0x61, 0x01] + key + [0x02]

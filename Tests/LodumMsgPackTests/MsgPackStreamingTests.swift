@@ -332,12 +332,12 @@ struct MsgPackRegistryTests {
         #expect(MsgPack.name == "msgpack")
         #expect(MsgPack.fileExtensions == ["msgpack", "mpk"])
         #expect(MsgPack.mediaType == "application/vnd.msgpack")
-        // What the code does today; timestamps, extensions and non-string keys are issue C.
-        #expect(MsgPack.capabilities == [.streamingDump, .lazyLoad, .multiDocument, .binary, .nativeBytes, .requiresLengths])
+        #expect(MsgPack.capabilities == [
+            .streamingDump, .lazyLoad, .multiDocument, .binary, .nativeBytes, .nativeTimestamp, .nonStringKeys, .requiresLengths,
+        ])
         #expect(!MsgPack.capabilities.contains(.humanReadable))
-        #expect(!MsgPack.capabilities.contains(.nativeTimestamp))
-        #expect(!MsgPack.capabilities.contains(.nonStringKeys))
-        #expect(MsgPack.capabilities.description == "[streamingDump, lazyLoad, binary, nativeBytes, multiDocument, requiresLengths]")
+        #expect(MsgPack.capabilities.description
+            == "[streamingDump, lazyLoad, binary, nativeBytes, nativeTimestamp, nonStringKeys, multiDocument, requiresLengths]")
     }
 
     @Test func formatFromTheRegistryEncodesAndDecodes() throws {
