@@ -16,14 +16,15 @@ import Darwin
 ///
 /// Its state opts out of dynamic exclusivity checks: it belongs to one writer, used by one
 /// thread, and only the window's refill reaches it from inside a packer call.
+@usableFromInline
 final class MsgPackPacker {
     /// Where packed bytes go.
-    let window: UnsafeMutablePointer<lodum_mp_window>
+    @usableFromInline let window: UnsafeMutablePointer<lodum_mp_window>
     @exclusivity(unchecked) var output: OutputBuffer
     /// Containers of unknown length being written, innermost last.
     @exclusivity(unchecked) var pending: [PendingContainer] = []
     /// An error of the sink, raised while refilling the window.
-    @exclusivity(unchecked) var sinkFailure: (any Error)?
+    @usableFromInline @exclusivity(unchecked) var sinkFailure: (any Error)?
 
     struct PendingContainer {
         /// The window of the enclosing output, restored when this container closes.
@@ -84,7 +85,7 @@ final class MsgPackPacker {
     }
 
     /// Runs one packing call, turning its failure into the sink's error.
-    @inline(__always)
+    @inlinable @inline(__always)
     func pack(_ call: (UnsafeMutablePointer<lodum_mp_window>) -> Int32) throws {
         guard call(window) == 0 else {
             throw sinkFailure ?? LodumError(.io("msgpack-c's packer ran out of memory"))
@@ -100,16 +101,41 @@ final class MsgPackPacker {
     /// Writes a field name as a fixstr (under 32 bytes, the header `0xa0 | length` then the
     /// bytes: what `lodum_mp_pack_str` and `lodum_mp_pack_str_body` write) in one copy, when
     /// the window has room; `false` leaves it to the packer.
-    @inline(__always)
+    @inlinable @inline(__always)
     func appendFixStr(_ text: UnsafeRawBufferPointer) -> Bool {
         let length = text.count
         let count = window.pointee.count
         guard length < 32, window.pointee.capacity - count > length, let source = text.baseAddress else { return false }
         let destination = window.pointee.base + count
         destination[0] = 0xA0 | UInt8(length)
-        (destination + 1).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+        // Field names are a few bytes: a loop beats a call to memmove.
+        let bytes = source.assumingMemoryBound(to: UInt8.self)
+        var index = 0
+        while index < length {
+            destination[index + 1] = bytes[index]
+            index += 1
+        }
         window.pointee.count = count + length + 1
         return true
+    }
+
+    /// Writes a one-byte header (a fixmap or fixarray) when the window has room; `false`
+    /// leaves it to the packer.
+    @inlinable @inline(__always)
+    func appendByte(_ byte: UInt8) -> Bool {
+        let count = window.pointee.count
+        guard count < window.pointee.capacity else { return false }
+        window.pointee.base[count] = byte
+        window.pointee.count = count + 1
+        return true
+    }
+
+    /// Counts a value (or, in a map, an entry) toward the innermost pending container.
+    @usableFromInline
+    func countPending(isKey: Bool) {
+        let last = pending.count - 1
+        guard last >= 0, pending[last].isMap == isKey else { return }
+        pending[last].count += 1
     }
 
     /// Sends what follows to a buffer of its own, for a container of unknown length.

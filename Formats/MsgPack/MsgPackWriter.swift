@@ -15,13 +15,13 @@ import Darwin
 /// when it closes.
 public struct MsgPackWriter: FormatWriter {
     public var context: CodingContext
-    let packer: MsgPackPacker
-    let structsAsArrays: Bool
+    @usableFromInline let packer: MsgPackPacker
+    @usableFromInline let structsAsArrays: Bool
     /// How many containers are open.
-    var level = 0
+    @usableFromInline var level = 0
     /// The level of the innermost container of unknown length, or -1: one comparison per
     /// value instead of a look into the pending stack.
-    var pendingLevel = -1
+    @usableFromInline var pendingLevel = -1
 
     init(output: OutputBuffer, options: MsgPackOptions, limits: Limits) {
         self.context = CodingContext(limits: limits)
@@ -47,17 +47,23 @@ public struct MsgPackWriter: FormatWriter {
     // MARK: Containers
 
     /// Counts a value (or, in a map, an entry) toward the buffered container it belongs to.
-    @inline(__always)
+    @inlinable @inline(__always)
     func countElement(isKey: Bool = false) {
         guard pendingLevel == level else { return }
-        let last = packer.pending.count - 1
-        guard last >= 0, packer.pending[last].isMap == isKey else { return }
-        packer.pending[last].count += 1
+        packer.countPending(isKey: isKey)
     }
 
+    @inlinable @inline(__always)
     mutating func open(count: Int?, isMap: Bool) throws {
         countElement()
         level += 1
+        // Structs and small collections: a fixmap or fixarray header, one byte.
+        if let count, count < 16, count >= 0, packer.appendByte((isMap ? 0x80 : 0x90) | UInt8(count)) { return }
+        try openSlowly(count: count, isMap: isMap)
+    }
+
+    @usableFromInline
+    mutating func openSlowly(count: Int?, isMap: Bool) throws {
         guard let count else {
             try packer.openPending(isMap: isMap, level: level)
             pendingLevel = level
@@ -75,7 +81,14 @@ public struct MsgPackWriter: FormatWriter {
         }
     }
 
+    @inlinable @inline(__always)
     mutating func close() throws {
+        if pendingLevel == level { try closePending() }
+        level -= 1
+    }
+
+    @usableFromInline
+    mutating func closePending() throws {
         let last = packer.pending.count - 1
         if last >= 0, packer.pending[last].level == level {
             let (finished, bytes) = packer.closePending()
@@ -85,13 +98,14 @@ public struct MsgPackWriter: FormatWriter {
             try packer.pack { finished.isMap ? lodum_mp_pack_map($0, finished.count) : lodum_mp_pack_array($0, finished.count) }
             try packer.append(UnsafeRawBufferPointer(bytes))
         }
-        level -= 1
     }
 
+    @inlinable @inline(__always)
     public mutating func beginStruct(_ name: StaticString, fieldCount: Int) throws {
         try open(count: fieldCount, isMap: !structsAsArrays)
     }
 
+    @inlinable @inline(__always)
     public mutating func field(_ key: StaticString) throws {
         guard !structsAsArrays else { return }
         let name = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
@@ -99,6 +113,7 @@ public struct MsgPackWriter: FormatWriter {
         try writeText(name)
     }
 
+    @inlinable @inline(__always)
     public mutating func endStruct() throws {
         try close()
     }
@@ -147,11 +162,13 @@ public struct MsgPackWriter: FormatWriter {
         try packer.pack { value ? lodum_mp_pack_true($0) : lodum_mp_pack_false($0) }
     }
 
+    @inlinable @inline(__always)
     public mutating func write(_ value: Int64) throws {
         countElement()
         try packer.pack { lodum_mp_pack_int64($0, value) }
     }
 
+    @inlinable @inline(__always)
     public mutating func write(_ value: UInt64) throws {
         countElement()
         try packer.pack { lodum_mp_pack_uint64($0, value) }
@@ -174,6 +191,7 @@ public struct MsgPackWriter: FormatWriter {
     }
 
     /// A `str`: header and UTF-8 bytes.
+    @usableFromInline
     func writeText(_ text: UnsafeRawBufferPointer) throws {
         guard text.count <= UInt32.max else {
             throw error(.unsupportedValue("a string of \(text.count) bytes is longer than MessagePack's 4 GiB limit"))

@@ -6,23 +6,88 @@
 /// ``Deserializer/decodeStruct(_:fields:_:)`` and the standard conformances) keep it up to
 /// date, so no backend re-implements paths or limits.
 ///
-/// The path is kept cheaply: a container pushes one slot when entered and overwrites it
-/// for each field or element, so the happy path never builds a string.
+/// The path is kept cheaply: the step inside the innermost container (the field or index
+/// being coded) is a stored property that each field or element overwrites with a plain
+/// store, and only entering and leaving a container touch the stack of enclosing steps; the
+/// happy path never builds a string.
 public struct CodingContext: Sendable {
-    /// One level of the path. Kept trivial (no reference-counted payload) so the hot path
-    /// overwrites it with a plain store; map keys live in ``mapKeys``.
+    /// One level of the path, in two words so that recording a field or an index is two
+    /// plain stores, and saving it when a container is entered is a copy the processor can
+    /// forward from those stores (an enum with a `StaticString` payload was written in
+    /// pieces and read back whole, which stalled). Map keys live in ``mapKeys``.
     @usableFromInline
-    enum Step: Sendable {
-        case root
-        case field(StaticString)
-        case index(Int)
+    struct Step: Sendable {
+        /// An index, the address of a field name's UTF-8, or a one-scalar name's scalar.
+        @usableFromInline var payload: UInt
+        /// The kind in the top byte; a field name's length in the rest.
+        @usableFromInline var tagged: UInt
+
+        @usableFromInline static let kindShift: UInt = 56
+        @usableFromInline static let root = Step(payload: 0, tagged: 0)
+        @usableFromInline static let fieldKind: UInt = 1
+        @usableFromInline static let indexKind: UInt = 2
         /// A map entry whose key is `mapKeys[level]`.
-        case key
+        @usableFromInline static let keyKind: UInt = 3
         /// A field whose name is known only at run time (Codable keys), in `mapKeys[level]`.
-        case namedField
+        @usableFromInline static let namedFieldKind: UInt = 4
+        /// A field whose `StaticString` name is a single Unicode scalar, not a pointer.
+        @usableFromInline static let scalarFieldKind: UInt = 5
+
+        @inlinable init(payload: UInt, tagged: UInt) {
+            self.payload = payload
+            self.tagged = tagged
+        }
+
+        @inlinable static func field(_ name: StaticString) -> Step {
+            guard name.hasPointerRepresentation else {
+                return Step(payload: UInt(name.unicodeScalar.value), tagged: scalarFieldKind << kindShift)
+            }
+            return Step(payload: UInt(bitPattern: name.utf8Start), tagged: fieldKind << kindShift | UInt(name.utf8CodeUnitCount))
+        }
+
+        @inlinable static func index(_ index: Int) -> Step {
+            Step(payload: UInt(bitPattern: index), tagged: indexKind << kindShift)
+        }
+
+        @inlinable static func key(isField: Bool) -> Step {
+            Step(payload: 0, tagged: (isField ? namedFieldKind : keyKind) << kindShift)
+        }
+
+        /// The path component this step stands for; `nil` for a container not yet inside.
+        func component(mapKey: @autoclosure () -> String) -> PathComponent? {
+            let length = Int(tagged & (1 << Self.kindShift - 1))
+            switch tagged >> Self.kindShift {
+            case Self.fieldKind:
+                let start = UnsafePointer<UInt8>(bitPattern: payload)
+                return .field(String(decoding: UnsafeBufferPointer(start: start, count: start == nil ? 0 : length), as: UTF8.self))
+            case Self.scalarFieldKind:
+                return .field(Unicode.Scalar(UInt32(truncatingIfNeeded: payload)).map { String($0) } ?? "")
+            case Self.indexKind: return .index(Int(bitPattern: payload))
+            case Self.keyKind: return .key(mapKey())
+            case Self.namedFieldKind: return .field(mapKey())
+            default: return nil
+            }
+        }
     }
 
-    @usableFromInline var steps: [Step]
+    /// The steps of the containers around the innermost one, outermost first.
+    @usableFromInline var enclosing: [Step]
+    /// The step inside the innermost container (meaningless at depth 0), in two words
+    /// that are not adjacent: read back whole, just after being written in two stores, the
+    /// step stalled the processor; read word by word, each load is forwarded from its store.
+    @usableFromInline var currentPayload: UInt = 0
+    @usableFromInline var containers = 0
+    @usableFromInline var currentTagged: UInt = 0
+    /// How many containers enclose the current value.
+    @inlinable public var depth: Int { containers }
+
+    @inlinable var current: Step {
+        get { Step(payload: currentPayload, tagged: currentTagged) }
+        set {
+            currentPayload = newValue.payload
+            currentTagged = newValue.tagged
+        }
+    }
     /// The current key of each map level, indexed by level (empty where the level is not
     /// a map); an array, so recording a key costs a store, not a hash.
     @usableFromInline var mapKeys: [String] = []
@@ -32,24 +97,18 @@ public struct CodingContext: Sendable {
     /// Creates a context at the top level.
     public init(limits: Limits) {
         self.limits = limits
-        self.steps = []
-        self.steps.reserveCapacity(16)
+        self.enclosing = []
+        self.enclosing.reserveCapacity(16)
     }
-
-    /// How many containers enclose the current value.
-    @inlinable public var depth: Int { steps.count }
 
     /// The current coding path, built only when asked (usually for an error).
     public var path: CodingPath {
         var components: [PathComponent] = []
-        components.reserveCapacity(steps.count)
-        for (level, step) in steps.enumerated() {
-            switch step {
-            case .root: continue
-            case .field(let name): components.append(.field(name.description))
-            case .index(let index): components.append(.index(index))
-            case .key: components.append(.key(level < mapKeys.count ? mapKeys[level] : ""))
-            case .namedField: components.append(.field(level < mapKeys.count ? mapKeys[level] : ""))
+        components.reserveCapacity(depth)
+        for level in 0..<depth {
+            let step = level < enclosing.count ? enclosing[level] : current
+            if let component = step.component(mapKey: level < mapKeys.count ? mapKeys[level] : "") {
+                components.append(component)
             }
         }
         return CodingPath(components)
@@ -58,28 +117,32 @@ public struct CodingContext: Sendable {
     /// Enters a container, failing when that would pass ``Limits/maxDepth``.
     @inlinable
     public mutating func enterContainer() throws(LodumError) {
-        guard steps.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             throw LodumError(.limitExceeded(.depth(limits.maxDepth)), path: path)
         }
-        steps.append(.root)
+        if containers > 0 { enclosing.append(current) }
+        current = .root
+        containers += 1
     }
 
     /// Leaves the innermost container.
     @inlinable
     public mutating func exitContainer() {
-        if !steps.isEmpty { steps.removeLast() }
+        guard containers > 0 else { return }
+        containers -= 1
+        if containers > 0 { current = enclosing.removeLast() }
     }
 
     /// Records that the value being coded is the struct field `name`.
     @inlinable
     public mutating func atField(_ name: StaticString) {
-        if !steps.isEmpty { steps[steps.count - 1] = .field(name) }
+        current = .field(name)
     }
 
     /// Records that the value being coded is element `index` of a sequence.
     @inlinable
     public mutating func atIndex(_ index: Int) {
-        if !steps.isEmpty { steps[steps.count - 1] = .index(index) }
+        current = .index(index)
     }
 
     /// Records that the value being coded belongs to the map key `key`.
@@ -92,9 +155,9 @@ public struct CodingContext: Sendable {
     /// containers, which stand for structs as often as for dictionaries).
     @inlinable
     public mutating func atKey(_ key: String, isField: Bool) {
-        let level = steps.count - 1
+        let level = depth - 1
         guard level >= 0 else { return }
-        steps[level] = isField ? .namedField : .key
+        current = .key(isField: isField)
         while mapKeys.count <= level { mapKeys.append("") }
         mapKeys[level] = key
     }

@@ -43,8 +43,8 @@ public struct ExtensionValue: Sendable, Hashable {
 /// }
 /// ```
 ///
-/// In MessagePack the value is one extension of type 1 (`d6 01 …` would be fixext 4); in
-/// JSON it is `{"type":1,"data":"…base64…"}`. Reading checks the type code and then calls
+/// In MessagePack the value is one extension of type 1 (`c7 03 01` and the three bytes); in
+/// JSON it is `{"type":1,"data":"AQID"}`. Reading checks the type code and then calls
 /// ``init(extensionData:)``; an error it throws gets the coding path and input position.
 public protocol ExtensionRepresentable: Serializable, Deserializable {
     /// The type code, 0…127 (negative codes are MessagePack's own).
