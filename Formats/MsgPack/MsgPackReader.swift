@@ -334,16 +334,19 @@ public struct MsgPackReader: FormatReader {
             }
             pending[last] -= 1
             let event = try current()
-            events.consume()
             let count: Int
             switch event.kind {
             case UInt8(LODUM_MP_ARRAY.rawValue): count = Int(event.bits)
             case UInt8(LODUM_MP_MAP.rawValue): count = Int(event.bits) * 2
-            default: continue
+            default:
+                events.consume()
+                continue
             }
+            // Checked before the header is consumed, so the error points at it.
             guard context.depth + pending.count <= context.limits.maxDepth else {
                 throw error(.limitExceeded(.depth(context.limits.maxDepth)))
             }
+            events.consume()
             pending.append(count)
         }
     }

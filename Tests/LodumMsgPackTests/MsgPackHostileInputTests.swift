@@ -107,6 +107,21 @@ struct MsgPackLimitsTests {
         #expect(error?.description.contains("maxDepth") == true, sourceLocation: sourceLocation)
     }
 
+    @Test(arguments: [("arrays", 100), ("maps", 300), ("struct children", 550)])
+    func theDepthLimitErrorPointsAtTheContainerThatPassesIt(_ name: String, _ offset: Int) {
+        // The 101st container: after 100 one-byte arrays, 100 three-byte maps, or 50
+        // eleven-byte units of a struct and its array.
+        let bytes = Self.deepInputs[name] ?? []
+        for error in [
+            expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes) },
+            expectLodumError("\(name)") { _ = try MsgPack.decode(MPNestAny.self, from: bytes) },
+            expectLodumError("\(name)") { _ = try MsgPack.load(Value.self, from: CountingSource(bytes, chunkSize: 7)) },
+        ] {
+            Self.expectDepthLimit(error, 100)
+            #expect(error?.position == .binary(offset: offset), "\(String(describing: error))")
+        }
+    }
+
     static let levels = 100_000
     static let deepArrays = [UInt8](repeating: 0x91, count: levels) + [0xC0]
     static let deepMaps = repeated([0x81, 0xA1, 0x61], levels) + [0xC0]

@@ -119,6 +119,17 @@ extension Deserializer {
         try CodableBridge.decode(type, from: &self)
     }
 
+    /// Enters a container through the context, so the depth limit is checked in one
+    /// place, and gives the limit's error the input position.
+    @inlinable
+    mutating func enterLimitedContainer() throws {
+        do {
+            try context.enterContainer()
+        } catch {
+            throw LodumError(error.kind, path: error.path, position: position)
+        }
+    }
+
     /// Reads a struct: `body` is called once per known field present in the input, with the
     /// field's index in `fields`, and must read that field's value. Unknown keys are skipped.
     ///
@@ -128,7 +139,7 @@ extension Deserializer {
     public mutating func decodeStruct(
         _ name: StaticString, fields: FieldNames, _ body: (inout Self, Int) throws -> Void
     ) throws {
-        try context.enterContainer()
+        try enterLimitedContainer()
         try beginStruct(name)
         var hint = 0
         while let match = try nextField(in: fields, hint: hint) {
@@ -147,7 +158,7 @@ extension Deserializer {
     /// Reads a sequence: `body` is called once per element and must read it.
     @inlinable
     public mutating func decodeSeq(_ body: (inout Self) throws -> Void) throws {
-        try context.enterContainer()
+        try enterLimitedContainer()
         _ = try beginSeq()
         var index = 0
         while try nextElement() {
@@ -162,7 +173,7 @@ extension Deserializer {
     /// read the entry's value.
     @inlinable
     public mutating func decodeMap(_ body: (inout Self, String) throws -> Void) throws {
-        try context.enterContainer()
+        try enterLimitedContainer()
         _ = try beginMap()
         while let key = try nextMapKey() {
             context.atKey(key)
