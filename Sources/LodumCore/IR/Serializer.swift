@@ -154,16 +154,31 @@ extension Serializer {
     @inlinable
     public mutating func encodeSeq<S: Sequence>(_ elements: S, count: Int?) throws
     where S.Element: Serializable {
+        try encodeSeq(count: count) { serializer in
+            var index = 0
+            for element in elements {
+                try serializer.encodeElement(element, at: index)
+                index &+= 1
+            }
+        }
+    }
+
+    /// Writes a sequence whose elements `body` writes, each with ``encodeElement(_:at:)``;
+    /// `count` is `nil` when it is not known up front.
+    @inlinable
+    public mutating func encodeSeq(count: Int?, _ body: (inout Self) throws -> Void) throws {
         try context.enterContainer()
         try beginSeq(count: count)
-        var index = 0
-        for element in elements {
-            context.atIndex(index)
-            try element.serialize(to: &self)
-            index &+= 1
-        }
+        try body(&self)
         try endSeq()
         context.exitContainer()
+    }
+
+    /// Writes element `index` of a sequence opened by ``encodeSeq(count:_:)``.
+    @inlinable
+    public mutating func encodeElement<T: Serializable>(_ value: T, at index: Int) throws {
+        context.atIndex(index)
+        try value.serialize(to: &self)
     }
 
     /// Writes a map from keys to values, in the collection's order.
@@ -174,14 +189,30 @@ extension Serializer {
     @inlinable
     public mutating func encodeMap<C: Collection, K: MapKey, V: Serializable>(_ entries: C, keysNameFields: Bool = false) throws
     where C.Element == (key: K, value: V) {
-        try context.enterContainer()
-        try beginMap(count: entries.count)
-        for (key, value) in entries {
-            context.atKey(key.mapKeyText, isField: keysNameFields)
-            try key.serializeKey(to: &self)
-            try value.serialize(to: &self)
+        try encodeMap(count: entries.count) { serializer in
+            for (key, value) in entries {
+                try serializer.encodeEntry(key, value, keyNamesField: keysNameFields)
+            }
         }
+    }
+
+    /// Writes a map whose entries `body` writes, each with ``encodeEntry(_:_:keyNamesField:)``;
+    /// `count` is `nil` when it is not known up front.
+    @inlinable
+    public mutating func encodeMap(count: Int?, _ body: (inout Self) throws -> Void) throws {
+        try context.enterContainer()
+        try beginMap(count: count)
+        try body(&self)
         try endMap()
         context.exitContainer()
+    }
+
+    /// Writes one entry of a map opened by ``encodeMap(count:_:)``. With `keyNamesField`,
+    /// the coding path names the key as a struct field (`a.b`) rather than a map key.
+    @inlinable
+    public mutating func encodeEntry<K: MapKey, V: Serializable>(_ key: K, _ value: V, keyNamesField: Bool = false) throws {
+        context.atKey(key.mapKeyText, isField: keyNamesField)
+        try key.serializeKey(to: &self)
+        try value.serialize(to: &self)
     }
 }

@@ -127,11 +127,20 @@ extension Value: Serializable {
         case .timestamp(let timestamp): try serializer.write(timestamp)
         case .extension(let value): try serializer.write(value)
         case .array(let elements):
-            try serializer.encodeSeq(elements.lazy.map { NamedTree(value: $0, keysAreFields: keysAreFields) })
+            // Plain loops rather than lazy maps: this runs unspecialized under the Codable
+            // bridge, where each lazily mapped element would look up generic metadata.
+            try serializer.encodeSeq(count: elements.count) { serializer in
+                for index in elements.indices {
+                    try serializer.encodeElement(NamedTree(value: elements[index], keysAreFields: keysAreFields), at: index)
+                }
+            }
         case .object(let members):
-            try serializer.encodeMap(
-                members.lazy.map { (key: $0.key, value: NamedTree(value: $0.value, keysAreFields: keysAreFields)) },
-                keysNameFields: keysAreFields)
+            try serializer.encodeMap(count: members.count) { serializer in
+                for member in members {
+                    try serializer.encodeEntry(
+                        member.key, NamedTree(value: member.value, keysAreFields: keysAreFields), keyNamesField: keysAreFields)
+                }
+            }
         }
     }
 }
