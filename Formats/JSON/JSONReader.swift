@@ -183,7 +183,7 @@ public struct JSONReader: FormatReader {
         } else {
             // Skipped keys are still checked, so strictness does not depend on the type.
             try validateUTF8(key)
-            match = .unknown
+            match = withBytes(of: key) { fields.unknownKey($0) }
         }
         try expectColon()
         return match

@@ -108,7 +108,8 @@ public struct MsgPackReader: FormatReader {
             try skipValue()
             return .unknown
         }
-        let match: FieldMatch = fields.index(of: events.payload(of: key), hint: hint).map { .known($0) } ?? .unknown
+        let name = events.payload(of: key)
+        let match: FieldMatch = fields.index(of: name, hint: hint).map { .known($0) } ?? fields.unknownKey(name)
         events.consume()
         return match
     }

@@ -86,7 +86,7 @@ public struct YAMLReader: FormatReader {
             try advance()
             return nil
         case .scalar:
-            let match: FieldMatch = fields.index(of: events.text, hint: hint).map { .known($0) } ?? .unknown
+            let match: FieldMatch = fields.index(of: events.text, hint: hint).map { .known($0) } ?? fields.unknownKey(events.text)
             try advance()
             return match
         default:

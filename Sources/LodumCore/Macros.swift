@@ -14,24 +14,127 @@
 /// - A stored property with an initial value takes it when its key is missing; an
 ///   `Optional` property without one is `nil`; any other missing key is an error naming
 ///   the field.
-/// - Unknown keys are skipped.
+/// - Unknown keys are skipped, or with `denyUnknownFields: true` are an error naming the key.
 /// - A `let` with an initial value is written but never read (it cannot be reassigned).
 /// - Computed, `static` and `lazy` properties are not part of the wire form.
+///
+/// - Parameters:
+///   - renameAll: How property names become keys (``RenameRule``); `@Field(rename:)` wins.
+///   - omitNil: Leave every Optional property out of the output when it is `nil`, as
+///     `@Field(skipIfNil: true)` does for one.
+///   - denyUnknownFields: Make a key the type does not declare an error naming the key,
+///     instead of skipping it.
 @attached(extension, conformances: Serializable, Deserializable, names: named(serialize), named(init), named(lodumFields))
 @attached(member, names: named(init))
-public macro Lodum() = #externalMacro(module: "LodumMacros", type: "LodumMacro")
+public macro Lodum(renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false) =
+    #externalMacro(module: "LodumMacros", type: "LodumMacro")
 
 /// Options for one stored property of an `@Lodum` type, applied at compile time.
 ///
 /// ```swift
-/// @Lodum struct User {
-///     var name: String
-///     @Field(skipIfNil: true) var nickname: String?   // absent from the output when nil
+/// @Lodum(renameAll: .snakeCase)
+/// struct User {
+///     @Field(rename: "id", aliases: ["userId", "user_id"]) var identifier: Int
+///     var displayName: String                                    // "display_name"
+///     @Field(skipIfNil: true) var nickname: String?              // absent from the output when nil
+///     @Field(skip: true) var cache: [String: Int] = [:]          // never written or read
+///     @Field(default: 18) var age: Int                           // 18 when the key is missing
+///     @Field(using: EpochMilliseconds.self) var joined: Date     // 1514862245500
+///     @Field(validate: .length(3...50)) var name: String         // checked on decode
 /// }
 /// ```
 ///
-/// - Parameter skipIfNil: When `true`, a `nil` value leaves the field out of the output
-///   instead of writing a null. The property must be declared as an Optional. On input, a
-///   missing key still reads as `nil`.
+/// Arguments go in this order: `rename`, `aliases`, `skip`, `skipIfNil`, `default`,
+/// `using`, `validate`. `rename`, `aliases`, `skip` and `skipIfNil` must be literals;
+/// `default`, `using` and `validate` are expressions, evaluated by the generated code.
+///
+/// - Parameters:
+///   - rename: The property's key, instead of its name (or the type's `renameAll` form).
+///   - aliases: Further keys accepted on read, for old or alternative spellings.
+///   - skip: Never write the property, and never read it: the key is treated as unknown,
+///     and the property keeps its initial value (or `nil`).
+///   - skipIfNil: Leave the field out of the output when it is `nil`, instead of writing a
+///     null. The property must be an Optional. A missing key reads as `nil`.
+///   - default: The value when the key is missing; an initial value already is one.
+///   - using: A ``FieldCoding`` that writes the property in another representation.
+///   - validate: A ``Validator`` (`.range(0...150)`, `.length(3...50)`, `.match(regex)`,
+///     `.oneOf([...])`) or a closure returning `Bool` or throwing, checked on decode.
+///     Annotate a closure's parameter type: `{ (code: String) in code.count == 2 }`.
 @attached(peer)
-public macro Field(skipIfNil: Bool = false) = #externalMacro(module: "LodumMacros", type: "FieldMacro")
+public macro Field(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a built-in rule; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, validate: FieldRule) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a validator; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, validate: Validator<Value>) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a validating closure; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, validate: (Value) throws -> Bool) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a coding; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, using: Coding.Type) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a coding and a built-in rule; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, using: Coding.Type, validate: FieldRule) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a coding and a validator; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, using: Coding.Type, validate: Validator<Coding.Value>) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a coding and a validating closure; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, using: Coding.Type, validate: (Coding.Value) throws -> Bool) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Value) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a built-in rule; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Value, validate: FieldRule) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a validator; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Value, validate: Validator<Value>) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a validating closure; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Value>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Value, validate: (Value) throws -> Bool) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a coding; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Coding.Value, using: Coding.Type) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a coding and a built-in rule; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Coding.Value, using: Coding.Type, validate: FieldRule) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a coding and a validator; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Coding.Value, using: Coding.Type, validate: Validator<Coding.Value>) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")
+
+/// `@Field` with a default and a coding and a validating closure; see ``Field(rename:aliases:skip:skipIfNil:)``.
+@attached(peer)
+public macro Field<Coding: FieldCoding>(rename: String? = nil, aliases: [String] = [], skip: Bool = false, skipIfNil: Bool = false, default: Coding.Value, using: Coding.Type, validate: (Coding.Value) throws -> Bool) =
+    #externalMacro(module: "LodumMacros", type: "FieldMacro")

@@ -23,6 +23,8 @@ struct AnnotatedType {
     let mayBeGeneric: Bool
     /// Every stored instance property, in declaration order.
     let properties: [StoredProperty]
+    /// The options of the `@Lodum(...)` attribute.
+    let options: TypeOptions
 
     /// The properties with a field in serialized data. A property's position in this
     /// array is its index into the generated `lodumFields` table.
@@ -60,17 +62,36 @@ extension AnnotatedType {
         }
 
         var diagnostics: [Diagnostic] = []
+        let options = TypeOptions(parsing: attribute, diagnostics: &diagnostics)
         var properties: [StoredProperty] = []
         for member in declaration.memberBlock.members {
             guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-            properties += StoredProperty.properties(declaredBy: variable, diagnostics: &diagnostics)
+            properties += StoredProperty.properties(declaredBy: variable, typeOptions: options, diagnostics: &diagnostics)
         }
+        Self.checkKeysAreDistinct(properties, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics: diagnostics) }
+        self.options = options
 
         self.name = nameToken.identifier?.name ?? nameToken.text
         self.memberAccess = MemberAccess(typeModifiers: declaration.modifiers)
         self.mayBeGeneric = genericParameters != nil || lexicalContext.contains(where: \.mayIntroduceGenericParameters)
         self.properties = properties
+    }
+
+    /// Reports a key (a field's key or an alias) that an earlier field already has:
+    /// decoding could not tell the two apart.
+    private static func checkKeysAreDistinct(_ properties: [StoredProperty], diagnostics: inout [Diagnostic]) {
+        var owners: [String: String] = [:]
+        for property in properties where property.hasField {
+            for key in [property.wireKey] + property.aliases {
+                if let other = owners[key] {
+                    diagnostics.append(Diagnostic(
+                        node: property.keySyntax, message: LodumDiagnostic.duplicateKey(key, property: property.name, other: other)))
+                } else {
+                    owners[key] = property.name
+                }
+            }
+        }
     }
 
     private static func unsupportedKind(of declaration: some DeclGroupSyntax) -> LodumDiagnostic.UnsupportedKind {

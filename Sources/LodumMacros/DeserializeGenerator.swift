@@ -15,14 +15,19 @@ struct DeserializeGenerator {
             "\(raw: type.memberAccess.headerPrefix)init<D: LodumCore.Deserializer>(from deserializer: inout D) throws"
         return try InitializerDeclSyntax(header) {
             for property in type.properties {
-                if let decoding = property.decoding {
+                if let decoding = property.decoding, decoding.readsKey {
                     "var \(property.pendingLocal): \(decoding.decodedType.wrappedInOptional) = nil"
                 }
             }
             try readFieldsStatement()
             for property in type.properties {
                 if let decoding = property.decoding {
-                    try assignment(of: property, decoding: decoding)
+                    if decoding.readsKey {
+                        try assignment(of: property, decoding: decoding)
+                    } else {
+                        // A skipped property is never read: it takes its default, or nil.
+                        "self.\(property.identifier) = \(decoding.defaultValue ?? "nil")"
+                    }
                 }
             }
         }
@@ -34,12 +39,23 @@ struct DeserializeGenerator {
         let dispatchOnField = try SwitchExprSyntax("switch field") {
             for (index, property) in type.fields.enumerated() {
                 if let decoding = property.decoding {
-                    SwitchCaseSyntax(
-                        """
-                        case \(literal: index): \
-                        \(property.pendingLocal) = try deserializer.decode(\(decoding.decodedType.metatypeExpression))
-                        """
-                    )
+                    if let validator = property.validator {
+                        SwitchCaseSyntax(
+                            """
+                            case \(literal: index):
+                                let _lodum_decoded = \(property.decodeExpression(decoding))
+                                try deserializer.validate(_lodum_decoded, rule: \(literal: validator.trimmedDescription), by: \(validator))
+                                \(property.pendingLocal) = _lodum_decoded
+                            """
+                        )
+                    } else {
+                        SwitchCaseSyntax(
+                            """
+                            case \(literal: index): \
+                            \(property.pendingLocal) = \(property.decodeExpression(decoding))
+                            """
+                        )
+                    }
                 }
             }
             // Fields that are encoded but never decoded still have a slot in the table,
@@ -57,6 +73,12 @@ struct DeserializeGenerator {
             dispatchOnField
         }
         // Built nodes carry no whitespace; format before splicing them into source text.
+        if type.options.denyUnknownFields {
+            return """
+                try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields, denyUnknownFields: true) \
+                \(readField.formatted())
+                """
+        }
         return "try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields) \(readField.formatted())"
     }
 
@@ -87,6 +109,14 @@ extension StoredProperty.Decoding {
 }
 
 extension StoredProperty {
+    /// `try deserializer.decode(T.self)`, through the property's coding if it has one.
+    fileprivate func decodeExpression(_ decoding: Decoding) -> ExprSyntax {
+        if let coding {
+            return "try deserializer.decode(\(decoding.decodedType.metatypeExpression), using: \(coding).self)"
+        }
+        return "try deserializer.decode(\(decoding.decodedType.metatypeExpression))"
+    }
+
     /// The local holding the decoded value, `nil` until the key is seen.
     ///
     /// Locals are named `_lodum_pending_<name>` and `_lodum_value_<name>`: the two

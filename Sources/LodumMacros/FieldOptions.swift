@@ -1,31 +1,144 @@
 import SwiftDiagnostics
 import SwiftSyntax
 
-/// The options of a property's `@Field(...)` attribute, read as literals at compile time.
+/// The options of a property's `@Field(...)` attribute, read at compile time.
+///
+/// Options the macro must know to shape the code (`rename`, `aliases`, `skip`,
+/// `skipIfNil`) must be literals. Expressions the generated code evaluates (`default`,
+/// `using`, `validate`) are copied into it as written.
 struct FieldOptions {
+    /// The `@Field` attribute itself, where diagnostics about it point.
+    var attribute: AttributeSyntax?
+    /// `rename: "id"`: the property's key on the wire.
+    var rename: String?
+    /// `aliases: ["userId"]`: further keys accepted on read.
+    var aliases: [String] = []
+    /// `skip: true`: never written; never read (the key is treated as unknown).
+    var skip = false
     /// `skipIfNil: true`: a `nil` value leaves the field out instead of writing a null.
     var skipIfNil = false
+    /// `default: expr`: the value when the key is missing.
+    var defaultValue: ExprSyntax?
+    /// `using: SomeCoding.self`: the coding type, without `.self`.
+    var coding: ExprSyntax?
+    /// `validate: rule`: a `Validator` or a closure, as written.
+    var validator: ExprSyntax?
 
-    /// Reads the `@Field` attribute among `attributes`, if any. An argument that is not a
-    /// literal is reported, because the macro must know its value while generating code.
+    /// Reads the `@Field` attribute among `attributes`, if any.
     init(parsing attributes: AttributeListSyntax, diagnostics: inout [Diagnostic]) {
         for element in attributes {
-            guard case .attribute(let attribute) = element, attribute.isNamed("Field"),
-                  case .argumentList(let arguments) = attribute.arguments
-            else { continue }
+            guard case .attribute(let attribute) = element, attribute.isNamed("Field") else { continue }
+            self.attribute = attribute
+            guard case .argumentList(let arguments) = attribute.arguments else { continue }
             for argument in arguments {
+                let expression = argument.expression
                 switch argument.label?.text {
-                case "skipIfNil":
-                    guard let literal = argument.expression.as(BooleanLiteralExprSyntax.self) else {
-                        diagnostics.append(Diagnostic(node: argument.expression, message: LodumDiagnostic.nonLiteralOption("skipIfNil")))
+                case "rename":
+                    guard let text = expression.stringLiteralValue else {
+                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralString("rename")))
                         continue
                     }
-                    skipIfNil = literal.literal.tokenKind == .keyword(.true)
+                    rename = text
+                case "aliases":
+                    guard let array = expression.as(ArrayExprSyntax.self) else {
+                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralString("aliases")))
+                        continue
+                    }
+                    for element in array.elements {
+                        guard let text = element.expression.stringLiteralValue else {
+                            diagnostics.append(Diagnostic(node: element.expression, message: LodumDiagnostic.nonLiteralString("aliases")))
+                            continue
+                        }
+                        aliases.append(text)
+                    }
+                case "skip":
+                    guard let flag = expression.booleanLiteralValue else {
+                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Field(skip:)")))
+                        continue
+                    }
+                    skip = flag
+                case "skipIfNil":
+                    guard let flag = expression.booleanLiteralValue else {
+                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Field(skipIfNil:)")))
+                        continue
+                    }
+                    skipIfNil = flag
+                case "default":
+                    defaultValue = expression.trimmed
+                case "using":
+                    guard let member = expression.as(MemberAccessExprSyntax.self), member.declName.baseName.text == "self",
+                          let base = member.base
+                    else {
+                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.codingNotAType))
+                        continue
+                    }
+                    coding = base.trimmed
+                case "validate":
+                    validator = expression.trimmed
                 default:
                     continue
                 }
             }
         }
+    }
+}
+
+/// The options of the `@Lodum(...)` attribute itself.
+struct TypeOptions {
+    /// `renameAll: .snakeCase`: how property names become keys.
+    var renameAll: RenameRule?
+    /// `omitNil: true`: every Optional property is left out when `nil`.
+    var omitNil = false
+    /// `denyUnknownFields: true`: a key the type does not declare is an error.
+    var denyUnknownFields = false
+
+    init(parsing attribute: AttributeSyntax, diagnostics: inout [Diagnostic]) {
+        guard case .argumentList(let arguments) = attribute.arguments else { return }
+        for argument in arguments {
+            let expression = argument.expression
+            switch argument.label?.text {
+            case "renameAll":
+                let name = expression.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+                guard let name, let rule = RenameRule(rawValue: name) else {
+                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.unknownRenameRule))
+                    continue
+                }
+                renameAll = rule
+            case "omitNil":
+                guard let flag = expression.booleanLiteralValue else {
+                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(omitNil:)")))
+                    continue
+                }
+                omitNil = flag
+            case "denyUnknownFields":
+                guard let flag = expression.booleanLiteralValue else {
+                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(denyUnknownFields:)")))
+                    continue
+                }
+                denyUnknownFields = flag
+            default:
+                continue
+            }
+        }
+    }
+}
+
+extension ExprSyntax {
+    /// The text of a string literal without interpolations, or `nil`.
+    var stringLiteralValue: String? {
+        guard let literal = self.as(StringLiteralExprSyntax.self) else { return nil }
+        var text = ""
+        for segment in literal.segments {
+            guard let plain = segment.as(StringSegmentSyntax.self) else { return nil }
+            text += plain.content.text
+        }
+        return text
+    }
+
+    /// The value of a `true` or `false` literal, or `nil`.
+    var booleanLiteralValue: Bool? {
+        guard let literal = self.as(BooleanLiteralExprSyntax.self) else { return nil }
+        return literal.literal.tokenKind == .keyword(.true)
     }
 }
 

@@ -9,13 +9,27 @@ struct FieldTableGenerator {
     let type: AnnotatedType
 
     func makeFieldTable() throws -> VariableDeclSyntax {
-        let keys = ArrayExprSyntax(expressions: type.fields.map { ExprSyntax(literal: $0.wireKey) })
+        let fields = type.fields
+        let keys = ArrayExprSyntax(expressions: fields.map { ExprSyntax(literal: $0.wireKey) })
+        let aliases = fields.enumerated().flatMap { index, property in
+            property.aliases.map { "LodumCore.FieldNames.Alias(\(literal: $0), field: \(literal: index))" as ExprSyntax }
+        }
+        let denies = type.options.denyUnknownFields
+        let table: ExprSyntax
+        if aliases.isEmpty && !denies {
+            table = ExprSyntax(keys)
+        } else {
+            var arguments = "\(keys)"
+            if !aliases.isEmpty { arguments += ", aliases: \(ArrayExprSyntax(expressions: aliases))" }
+            if denies { arguments += ", namesUnknownKeys: true" }
+            table = "LodumCore.FieldNames(\(raw: arguments))"
+        }
         let access = type.memberAccess.headerPrefix
         if type.mayBeGeneric {
             // Swift has no static stored properties in generic types, so the table is
             // rebuilt on each use there; everywhere else it is built once.
-            return try VariableDeclSyntax("\(raw: access)static var lodumFields: LodumCore.FieldNames { \(keys) }")
+            return try VariableDeclSyntax("\(raw: access)static var lodumFields: LodumCore.FieldNames { \(table) }")
         }
-        return try VariableDeclSyntax("\(raw: access)static let lodumFields: LodumCore.FieldNames = \(keys)")
+        return try VariableDeclSyntax("\(raw: access)static let lodumFields: LodumCore.FieldNames = \(table)")
     }
 }

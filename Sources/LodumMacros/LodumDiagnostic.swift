@@ -14,6 +14,18 @@ enum LodumDiagnostic: DiagnosticMessage {
     case skipIfNilOnNonOptional(property: String)
     /// An option whose value is not a literal the macro can read.
     case nonLiteralOption(String)
+    /// `rename:` or `aliases:` with something other than plain string literals.
+    case nonLiteralString(String)
+    /// `using:` with something other than `SomeType.self`.
+    case codingNotAType
+    /// `renameAll:` with something other than one of the rules.
+    case unknownRenameRule
+    /// `@Field` on a computed, `static` or `lazy` property.
+    case fieldOnNonStoredProperty
+    /// `@Field(skip: true)` on a property that has no value without its key.
+    case skipWithoutDefault(property: String)
+    /// Two fields (or aliases) share a key.
+    case duplicateKey(String, property: String, other: String)
 
     /// The declaration kinds `@Lodum` can be attached to but does not handle yet.
     enum UnsupportedKind: String {
@@ -60,7 +72,19 @@ enum LodumDiagnostic: DiagnosticMessage {
         case .skipIfNilOnNonOptional(let property):
             "@Field(skipIfNil: true) needs an Optional type on '\(property)', spelled 'T?' or 'Optional<T>'"
         case .nonLiteralOption(let option):
-            "@Field(\(option):) must be a literal 'true' or 'false'"
+            "\(option) must be a literal 'true' or 'false'"
+        case .nonLiteralString(let option):
+            "@Field(\(option):) must be written as string literals, without interpolation"
+        case .codingNotAType:
+            "@Field(using:) takes a FieldCoding type, written 'SomeCoding.self'"
+        case .unknownRenameRule:
+            "renameAll: must be one of .snakeCase, .camelCase, .pascalCase, .kebabCase, .screamingSnakeCase"
+        case .fieldOnNonStoredProperty:
+            "@Field applies only to stored instance properties; computed, static and lazy properties are not serialized"
+        case .skipWithoutDefault(let property):
+            "@Field(skip: true) needs a value for '\(property)' when it is not read: give it an initial value or an Optional type"
+        case .duplicateKey(let key, let property, let other):
+            "'\(property)' uses the key \"\(key)\", which '\(other)' already has"
         }
     }
 
@@ -73,6 +97,12 @@ enum LodumDiagnostic: DiagnosticMessage {
             case .unsupportedPattern: "unsupportedPattern"
             case .skipIfNilOnNonOptional: "skipIfNilOnNonOptional"
             case .nonLiteralOption: "nonLiteralOption"
+            case .nonLiteralString: "nonLiteralString"
+            case .codingNotAType: "codingNotAType"
+            case .unknownRenameRule: "unknownRenameRule"
+            case .fieldOnNonStoredProperty: "fieldOnNonStoredProperty"
+            case .skipWithoutDefault: "skipWithoutDefault"
+            case .duplicateKey: "duplicateKey"
             }
         return MessageID(domain: "LodumMacros", id: id)
     }

@@ -19,11 +19,11 @@ struct SerializeGenerator {
                     if property.skipsNil {
                         """
                         if _lodum_positional || self.\(property.identifier) != nil {
-                            try serializer.encodeField(\(literal: property.wireKey), self.\(property.identifier))
+                            \(property.encodeFieldStatement)
                         }
                         """
                     } else {
-                        "try serializer.encodeField(\(literal: property.wireKey), self.\(property.identifier))"
+                        property.encodeFieldStatement
                     }
                 }
             }
@@ -55,5 +55,15 @@ struct SerializeGenerator {
         return ClosureSignatureSyntax(
             parameterClause: .simpleInput([ClosureShorthandParameterSyntax(name: name)])
         )
+    }
+}
+
+extension StoredProperty {
+    /// `try serializer.encodeField("key", self.name)`, through the property's coding if it has one.
+    fileprivate var encodeFieldStatement: CodeBlockItemSyntax {
+        if let coding {
+            return "try serializer.encodeField(\(literal: wireKey), self.\(identifier), using: \(coding).self)"
+        }
+        return "try serializer.encodeField(\(literal: wireKey), self.\(identifier))"
     }
 }

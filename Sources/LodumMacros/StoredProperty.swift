@@ -3,9 +3,9 @@ import SwiftSyntax
 
 /// One stored instance property of an `@Lodum` type, as code generation sees it.
 ///
-/// Generators work only from this model. Options such as a future `@Field(rename:)`
-/// or `@Lodum(renameAll:)` adjust `wireKey`, `isEncoded` and `decoding` here, and
-/// the generated code follows without further changes.
+/// Generators work only from this model. Options (`@Field(...)`, `@Lodum(renameAll:)`,
+/// `omitNil`) adjust `wireKey`, `isEncoded` and `decoding` here, and the generated code
+/// follows without further changes.
 struct StoredProperty {
     /// The property's name token as written, backticks included, for `self.<name>` access.
     let identifier: TokenSyntax
@@ -18,6 +18,14 @@ struct StoredProperty {
     /// Whether `serialize(to:)` leaves the field out when the property is `nil`
     /// (`@Field(skipIfNil: true)`), instead of writing a null.
     var skipsNil: Bool = false
+    /// Further keys accepted on read.
+    var aliases: [String] = []
+    /// The `FieldCoding` type that converts the property (`@Field(using:)`).
+    var coding: ExprSyntax?
+    /// The `@Field(validate:)` expression, checked after each decode.
+    var validator: ExprSyntax?
+    /// The syntax diagnostics about this property's key point at.
+    var keySyntax: Syntax
     /// How `init(from:)` reads the property, or `nil` if it never does: a `let` with an
     /// initializer keeps its value, because Swift does not let an initializer overwrite it.
     var decoding: Decoding?
@@ -29,10 +37,13 @@ struct StoredProperty {
         /// The value used when the key is missing from the input. `nil` asks the core's
         /// `defaultForMissingField`, which supplies `nil` for Optionals and nothing otherwise.
         var defaultValue: ExprSyntax?
+        /// Whether the key is read at all; a skipped property only takes its default.
+        var readsKey = true
     }
 
-    /// Whether the property has a field in the type's field table.
-    var hasField: Bool { isEncoded || decoding != nil }
+    /// Whether the property has a field in the type's field table. A skipped property
+    /// (`@Field(skip: true)`) has none: it keeps its initial value on read.
+    var hasField: Bool { isEncoded || decoding?.readsKey == true }
 }
 
 extension StoredProperty {
@@ -43,15 +54,27 @@ extension StoredProperty {
     /// offending binding is left out, so every problem in a type is reported at once.
     static func properties(
         declaredBy variable: VariableDeclSyntax,
+        typeOptions: TypeOptions,
         diagnostics: inout [Diagnostic]
     ) -> [StoredProperty] {
-        guard !variable.isStatic, !variable.isLazy else { return [] }
-        let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
         let options = FieldOptions(parsing: variable.attributes, diagnostics: &diagnostics)
+        guard !variable.isStatic, !variable.isLazy else {
+            if let attribute = options.attribute {
+                diagnostics.append(Diagnostic(node: attribute, message: LodumDiagnostic.fieldOnNonStoredProperty))
+            }
+            return []
+        }
+        let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
         let declaredTypes = variable.bindings.declaredTypes
 
         var properties: [StoredProperty] = []
-        for (binding, declaredType) in zip(variable.bindings, declaredTypes) where binding.isStored {
+        for (binding, declaredType) in zip(variable.bindings, declaredTypes) {
+            guard binding.isStored else {
+                if let attribute = options.attribute {
+                    diagnostics.append(Diagnostic(node: attribute, message: LodumDiagnostic.fieldOnNonStoredProperty))
+                }
+                continue
+            }
             guard let pattern = binding.pattern.as(IdentifierPatternSyntax.self) else {
                 diagnostics.append(Diagnostic(node: binding.pattern, message: LodumDiagnostic.unsupportedPattern))
                 continue
@@ -67,22 +90,39 @@ extension StoredProperty {
                     )
                     continue
                 }
-                decoding = Decoding(type: declaredType, defaultValue: initializer)
+                decoding = Decoding(type: declaredType, defaultValue: options.defaultValue ?? initializer)
             }
             var property = StoredProperty(
                 identifier: pattern.identifier.trimmed,
                 name: name,
-                wireKey: name,
+                wireKey: options.rename ?? typeOptions.renameAll?.apply(to: name) ?? name,
                 isEncoded: true,
+                keySyntax: options.attribute.map(Syntax.init) ?? Syntax(binding.pattern),
                 decoding: decoding
             )
+            property.aliases = options.aliases
+            property.coding = options.coding
+            property.validator = options.validator
+            let isOptional = declaredType?.isOptional == true
+            if options.skip {
+                // Never written; on read the key is unknown and the property keeps a value it
+                // can have without one.
+                guard initializer != nil || isOptional else {
+                    diagnostics.append(Diagnostic(node: binding, message: LodumDiagnostic.skipWithoutDefault(property: name)))
+                    continue
+                }
+                property.isEncoded = false
+                property.decoding?.readsKey = false
+            }
             if options.skipIfNil {
-                guard let declaredType, declaredType.isOptional else {
+                guard isOptional else {
                     diagnostics.append(
                         Diagnostic(node: binding, message: LodumDiagnostic.skipIfNilOnNonOptional(property: name))
                     )
                     continue
                 }
+                property.skipsNil = true
+            } else if typeOptions.omitNil, isOptional {
                 property.skipsNil = true
             }
             properties.append(property)

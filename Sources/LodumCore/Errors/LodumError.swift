@@ -25,7 +25,11 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case limitExceeded(ExceededLimit)
         /// Reading or writing bytes failed.
         case io(String)
-        /// A failure described by user code, such as a validator.
+        /// A decoded value failed a field's validator: the rule in words, and the value.
+        case validationFailed(rule: String, value: String)
+        /// A key a type that denies unknown fields does not declare.
+        case unknownField(String)
+        /// A failure described by user code.
         case custom(String)
     }
 
@@ -54,6 +58,8 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case .unsupportedValue(let message): return message
         case .limitExceeded(let limit): return limit.description
         case .io(let message): return message
+        case .validationFailed(let rule, let value): return "\(value) fails validation: \(rule)"
+        case .unknownField(let key): return "unknown field \(String(reflecting: key))"
         case .custom(let message): return message
         }
     }
@@ -73,5 +79,11 @@ extension LodumError {
         guard let text else { return kind }
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return "\(kind) \(shown)"
+    }
+
+    /// Describes a Swift value for a message: strings quoted, long text shortened.
+    public static func describeValue<T>(_ value: T) -> String {
+        let text = value is any StringProtocol ? String(reflecting: value) : String(describing: value)
+        return text.count > 60 ? String(text.prefix(60)) + "…" : text
     }
 }

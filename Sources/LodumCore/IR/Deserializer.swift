@@ -135,9 +135,11 @@ extension Deserializer {
     ///
     /// The core checks the depth limit and keeps the coding path, so an error thrown while
     /// reading a field names it.
+    /// With `denyUnknownFields`, a key the type does not declare is an error naming it
+    /// (give `fields` ``FieldNames/namesUnknownKeys`` so readers report the name).
     @inlinable
     public mutating func decodeStruct(
-        _ name: StaticString, fields: FieldNames, _ body: (inout Self, Int) throws -> Void
+        _ name: StaticString, fields: FieldNames, denyUnknownFields: Bool = false, _ body: (inout Self, Int) throws -> Void
     ) throws {
         try enterLimitedContainer()
         try beginStruct(name)
@@ -149,10 +151,23 @@ extension Deserializer {
                 try body(&self, index)
                 hint = index + 1
             case .unknown:
+                if denyUnknownFields { throw unknownField(nil) }
+                try skipValue()
+            case .unknownNamed(let key):
+                if denyUnknownFields { throw unknownField(key) }
                 try skipValue()
             }
         }
         context.exitContainer()
+    }
+
+    /// The error for a key a type that denies unknown fields does not declare, at the
+    /// struct's path and the position of the key's value.
+    @usableFromInline
+    func unknownField(_ key: String?) -> LodumError {
+        var located = context
+        if let key { located.atKey(key, isField: true) }
+        return LodumError(.unknownField(key ?? "(unnamed)"), path: located.path, position: position)
     }
 
     /// Reads a sequence: `body` is called once per element and must read it.

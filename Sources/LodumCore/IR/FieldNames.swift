@@ -6,17 +6,39 @@
 public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
     /// The keys, in declaration order.
     public let names: [StaticString]
+    /// Further keys accepted on read (`@Field(aliases:)`), each with the index of its field.
+    public let aliases: [Alias]
+    /// Whether readers report the text of keys the table does not hold
+    /// (``FieldMatch/unknownNamed(_:)``), for types that reject unknown fields. Other
+    /// types skip such keys without building a `String`.
+    public let namesUnknownKeys: Bool
 
-    /// Creates a table from the keys in declaration order.
-    public init(_ names: [StaticString]) {
+    /// A further key for a field.
+    public struct Alias: Sendable {
+        /// The key.
+        public let key: StaticString
+        /// The index of the field in ``FieldNames/names``.
+        public let field: Int
+
+        /// An alias `key` for the field at index `field`.
+        public init(_ key: StaticString, field: Int) {
+            self.key = key
+            self.field = field
+        }
+    }
+
+    /// Creates a table from the keys in declaration order, with any aliases.
+    public init(_ names: [StaticString], aliases: [Alias] = [], namesUnknownKeys: Bool = false) {
         self.names = names
+        self.aliases = aliases
+        self.namesUnknownKeys = namesUnknownKeys
     }
 
     public init(arrayLiteral names: StaticString...) {
         self.init(names)
     }
 
-    /// The number of fields.
+    /// The number of fields (aliases are not fields).
     @inlinable public var count: Int { names.count }
 
     /// The index of the field whose key is exactly `key`'s UTF-8 bytes, trying `hint` first.
@@ -30,7 +52,20 @@ public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
             candidate += 1
             if candidate == count { candidate = 0 }
         }
-        return nil
+        return aliases.isEmpty ? nil : aliasedField(of: key)
+    }
+
+    /// The field an alias names, if `key` is one.
+    @usableFromInline
+    func aliasedField(of key: UnsafeRawBufferPointer) -> Int? {
+        aliases.first { Self.matches($0.key, key) }?.field
+    }
+
+    /// What a reader reports for a key the table does not hold: its text when the type
+    /// asks for it (``namesUnknownKeys``), else nothing but the fact.
+    @inlinable
+    public func unknownKey(_ key: UnsafeRawBufferPointer) -> FieldMatch {
+        namesUnknownKeys ? .unknownNamed(String(decoding: key, as: UTF8.self)) : .unknown
     }
 
     /// The index of the field whose key is `key`.
@@ -59,4 +94,7 @@ public enum FieldMatch: Sendable {
     /// A key the type does not declare. It carries no name: building a `String` for every
     /// skipped key would cost an allocation for a value nobody reads.
     case unknown
+    /// A key the type does not declare, named, for a table with
+    /// ``FieldNames/namesUnknownKeys``.
+    case unknownNamed(String)
 }

@@ -42,7 +42,7 @@ public struct ValueDeserializer: Deserializer {
     public mutating func nextField(in fields: FieldNames, hint: Int) throws -> FieldMatch? {
         guard let key = try nextMapKey() else { return nil }
         if let index = fields.index(of: key) { return .known(index) }
-        return .unknown
+        return fields.namesUnknownKeys ? .unknownNamed(key) : .unknown
     }
 
     public mutating func beginSeq() throws -> Int? {
