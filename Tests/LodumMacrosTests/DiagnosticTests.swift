@@ -211,4 +211,45 @@ struct DiagnosticTests {
             ]
         )
     }
+
+    @Test func misusedOptionsPointAtTheirLine() {
+        assertLodumExpansion(
+            """
+            @Lodum(renameAll: .lowercase, omitNil: maybe)
+            struct User {
+                @Field(rename: "id") var identifier: Int
+                @Field(aliases: ["id"]) var other: Int
+                @Field var computed: Int { 1 }
+                @Field(skip: true) var required: Int
+                @Field(rename: "a\\(x)") var interpolated: Int
+                @Field(using: EpochSeconds) var when: Date
+            }
+            """,
+            expandsTo: """
+                struct User {
+                    var identifier: Int
+                    var other: Int
+                    var computed: Int { 1 }
+                    var required: Int
+                    var interpolated: Int
+                    var when: Date
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "renameAll: must be one of .snakeCase, .camelCase, .pascalCase, .kebabCase, .screamingSnakeCase",
+                    line: 1, column: 19),
+                DiagnosticSpec(message: "@Lodum(omitNil:) must be a literal 'true' or 'false'", line: 1, column: 40),
+                DiagnosticSpec(
+                    message: "@Field applies only to stored instance properties; computed, static and lazy properties are not serialized",
+                    line: 5, column: 5),
+                DiagnosticSpec(
+                    message: "@Field(skip: true) needs a value for 'required' when it is not read: give it an initial value or an Optional type",
+                    line: 6, column: 28),
+                DiagnosticSpec(message: "@Field(rename:) must be written as string literals, without interpolation", line: 7, column: 20),
+                DiagnosticSpec(message: "@Field(using:) takes a FieldCoding type, written 'SomeCoding.self'", line: 8, column: 19),
+                DiagnosticSpec(message: "'other' uses the key \"id\", which 'identifier' already has", line: 4, column: 5),
+            ]
+        )
+    }
 }

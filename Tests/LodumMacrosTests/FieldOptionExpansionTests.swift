@@ -100,4 +100,107 @@ struct FieldOptionExpansionTests {
             ]
         )
     }
+
+    @Test func everyOptionShapesTheGeneratedCode() {
+        // Keys follow rename, then renameAll; aliases and the unknown-key flag go in the
+        // table; a skipped property is neither written nor read and takes its initial value;
+        // a default replaces the missing-field error; a coding wraps the value both ways;
+        // a validator runs after the value is read, before it is kept.
+        assertLodumExpansion(
+            """
+            @Lodum(renameAll: .snakeCase, denyUnknownFields: true)
+            struct User {
+                @Field(rename: "id", aliases: ["userId"]) var identifier: Int
+                var displayName: String
+                @Field(skip: true) var cache: [Int] = []
+                @Field(default: 18) var age: Int
+                @Field(using: EpochSeconds.self) var joined: Date?
+                @Field(validate: { (code: String) in code.count == 2 }) var region: String
+                @Field(using: EpochSeconds.self, validate: .range(Date.distantPast...)) var seen: Date
+            }
+            """,
+            expandsTo: """
+
+                struct User {
+                    var identifier: Int
+                    var displayName: String
+                    var cache: [Int] = []
+                    var age: Int
+                    var joined: Date?
+                    var region: String
+                    var seen: Date
+                }
+
+                extension User: LodumCore.Serializable, LodumCore.Deserializable {
+                    static let lodumFields: LodumCore.FieldNames = LodumCore.FieldNames(["id", "display_name", "age", "joined", "region", "seen"], aliases: [LodumCore.FieldNames.Alias("userId", field: 0)], namesUnknownKeys: true)
+
+                    func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
+                        try serializer.encodeStruct("User", fieldCount: 6) { serializer in
+                            try serializer.encodeField("id", self.identifier)
+                            try serializer.encodeField("display_name", self.displayName)
+                            try serializer.encodeField("age", self.age)
+                            try serializer.encodeField("joined", self.joined, using: EpochSeconds.self)
+                            try serializer.encodeField("region", self.region)
+                            try serializer.encodeField("seen", self.seen, using: EpochSeconds.self)
+                        }
+                    }
+
+                    init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
+                        var _lodum_pending_identifier: Int? = nil
+                        var _lodum_pending_displayName: String? = nil
+                        var _lodum_pending_age: Int? = nil
+                        var _lodum_pending_joined: Date?? = nil
+                        var _lodum_pending_region: String? = nil
+                        var _lodum_pending_seen: Date? = nil
+                        try deserializer.decodeStruct("User", fields: Self.lodumFields, denyUnknownFields: true) { deserializer, field in
+                            switch field {
+                            case 0:
+                                _lodum_pending_identifier = try deserializer.decode(Int.self)
+                            case 1:
+                                _lodum_pending_displayName = try deserializer.decode(String.self)
+                            case 2:
+                                _lodum_pending_age = try deserializer.decode(Int.self)
+                            case 3:
+                                _lodum_pending_joined = try deserializer.decode(Date?.self, using: EpochSeconds.self)
+                            case 4:
+                                let _lodum_decoded = try deserializer.decode(String.self)
+                                try deserializer.validate(_lodum_decoded, rule: "{ (code: String) in code.count == 2 }", by: { (code: String) in
+                                        code.count == 2
+                                    })
+                                _lodum_pending_region = _lodum_decoded
+                            case 5:
+                                let _lodum_decoded = try deserializer.decode(Date.self, using: EpochSeconds.self)
+                                try deserializer.validate(_lodum_decoded, rule: ".range(Date.distantPast...)", by: .range(Date.distantPast...))
+                                _lodum_pending_seen = _lodum_decoded
+                            default:
+                                try deserializer.skipValue()
+                            }
+                        }
+                        guard let _lodum_value_identifier = _lodum_pending_identifier ?? LodumCore.defaultForMissingField(Int.self) else {
+                            throw deserializer.missingField("id")
+                        }
+                        self.identifier = _lodum_value_identifier
+                        guard let _lodum_value_displayName = _lodum_pending_displayName ?? LodumCore.defaultForMissingField(String.self) else {
+                            throw deserializer.missingField("display_name")
+                        }
+                        self.displayName = _lodum_value_displayName
+                        self.cache = []
+                        self.age = _lodum_pending_age ?? 18
+                        guard let _lodum_value_joined = _lodum_pending_joined ?? LodumCore.defaultForMissingField(Date?.self) else {
+                            throw deserializer.missingField("joined")
+                        }
+                        self.joined = _lodum_value_joined
+                        guard let _lodum_value_region = _lodum_pending_region ?? LodumCore.defaultForMissingField(String.self) else {
+                            throw deserializer.missingField("region")
+                        }
+                        self.region = _lodum_value_region
+                        guard let _lodum_value_seen = _lodum_pending_seen ?? LodumCore.defaultForMissingField(Date.self) else {
+                            throw deserializer.missingField("seen")
+                        }
+                        self.seen = _lodum_value_seen
+                    }
+                }
+                """
+        )
+    }
 }
