@@ -18,8 +18,9 @@ public struct JSONReader: FormatReader {
     @usableFromInline var scratch: [UInt8] = []
     /// The number `peekKind` scanned at the cursor, for the read that follows it.
     @usableFromInline var peekedNumber: JSONNumber?
-    /// Where the last integer read started, for range errors found after the read.
-    @usableFromInline var lastIntegerStart = 0
+    /// Where the last scalar read started, for errors found after the read (a number that
+    /// does not fit a narrower type, a value a validator refuses).
+    @usableFromInline var lastValueStart = 0
 
     @inlinable
     init(input: InputBuffer, limits: Limits) {
@@ -31,9 +32,8 @@ public struct JSONReader: FormatReader {
 
     public var position: InputPosition? { input.textPosition(of: cursor) }
 
-    /// The start of the last integer read: the one kind of value the core checks after a
-    /// read (whether it fits a narrower type), so the only start worth a store per value.
-    public var positionOfLastValue: InputPosition? { input.textPosition(of: lastIntegerStart) }
+    /// The start of the last scalar read (one store per value).
+    public var positionOfLastValue: InputPosition? { input.textPosition(of: lastValueStart) }
 
     // MARK: Input window
 
@@ -46,7 +46,7 @@ public struct JSONReader: FormatReader {
         bytes = input.base
         end = input.count
         cursor -= shift
-        lastIntegerStart = max(0, lastIntegerStart - shift)
+        lastValueStart = max(0, lastValueStart - shift)
         return shift
     }
 
@@ -226,7 +226,9 @@ public struct JSONReader: FormatReader {
 
     @inlinable
     public mutating func readBool() throws -> Bool {
-        switch try requireToken() {
+        let byte = try requireToken()
+        lastValueStart = cursor
+        switch byte {
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return true
@@ -257,7 +259,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "Int")
         }
         let number = try scanNumber()
-        lastIntegerStart = number.start
+        lastValueStart = number.start
         if let exact = number.int64 { return exact }
         return try inexactInteger(number, as: Int64.self, expected: "Int")
     }
@@ -269,7 +271,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "UInt")
         }
         let number = try scanNumber()
-        lastIntegerStart = number.start
+        lastValueStart = number.start
         if let exact = number.uint64 { return exact }
         return try inexactInteger(number, as: UInt64.self, expected: "UInt")
     }
@@ -302,6 +304,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "Double")
         }
         let number = try scanNumber()
+        lastValueStart = number.start
         guard let value = number.double(in: bytes) else {
             throw LodumError(.numberOutOfRange(number.text(in: bytes), type: "Double"), path: context.path, position: input.textPosition(of: number.start))
         }
@@ -315,6 +318,7 @@ public struct JSONReader: FormatReader {
     @inlinable
     public mutating func readString() throws -> String {
         guard try requireToken() == UInt8(ascii: "\"") else { throw try mismatch(expected: "String") }
+        lastValueStart = cursor
         let token = try scanString()
         return try makeString(token)
     }
