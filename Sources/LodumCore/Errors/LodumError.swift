@@ -29,6 +29,8 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case validationFailed(rule: String, value: String)
         /// A key a type that denies unknown fields does not declare.
         case unknownField(String)
+        /// No case of an untagged enum reads the input: the enum, and each case's failure.
+        case noMatchingCase(String, failures: [String])
         /// A failure described by user code.
         case custom(String)
     }
@@ -60,6 +62,8 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case .io(let message): return message
         case .validationFailed(let rule, let value): return "\(value) fails validation: \(rule)"
         case .unknownField(let key): return "unknown field \(String(reflecting: key))"
+        case .noMatchingCase(let type, let failures):
+            return "no case of \(type) matches: " + failures.joined(separator: "; ")
         case .custom(let message): return message
         }
     }

@@ -143,6 +143,17 @@ extension Deserializer {
     ) throws {
         try enterLimitedContainer()
         try beginStruct(name)
+        try decodeFields(fields, denyUnknownFields: denyUnknownFields, body)
+        context.exitContainer()
+    }
+
+    /// Reads the remaining fields of a struct already entered (as ``decodeStruct(_:fields:denyUnknownFields:_:)``
+    /// does after `beginStruct`): for an internally tagged enum, whose case's fields follow
+    /// its tag in the same struct.
+    @inlinable
+    public mutating func decodeFields(
+        _ fields: FieldNames, denyUnknownFields: Bool = false, _ body: (inout Self, Int) throws -> Void
+    ) throws {
         var hint = 0
         while let match = try nextField(in: fields, hint: hint) {
             switch match {
@@ -158,7 +169,6 @@ extension Deserializer {
                 try skipValue()
             }
         }
-        context.exitContainer()
     }
 
     /// The error for a key a type that denies unknown fields does not declare, at the

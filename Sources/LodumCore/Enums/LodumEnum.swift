@@ -1,0 +1,235 @@
+/// What `@Lodum` generates for an enum with associated values: its case names and a reader
+/// for each case, which the core's tagging drivers call. Not meant to be written by hand.
+///
+/// An enum is written in one of four shapes, chosen on the attribute:
+///
+/// | `@Lodum(...)` | `.circle(radius: 1)` | `.none` |
+/// |---|---|---|
+/// | (default: external tag) | `{"circle": {"radius": 1}}` | `"none"` |
+/// | `tag: "type"` (internal) | `{"type": "circle", "radius": 1}` | `{"type": "none"}` |
+/// | `tag: "t", content: "c"` (adjacent) | `{"t": "circle", "c": {"radius": 1}}` | `{"t": "none"}` |
+/// | `untagged: true` | `{"radius": 1}` | `null` |
+///
+/// A case's payload is its associated values: one unlabeled value is written as itself
+/// (`case id(Int)` → `1`), several unlabeled values as an array (`case point(Int, Int)` →
+/// `[1, 2]`), labeled values as a struct keyed by label.
+public protocol LodumEnum {
+    /// The wire names of the cases, in declaration order.
+    static var lodumCases: FieldNames { get }
+
+    /// The value of case `index` when it is a case without associated values, else `nil`.
+    static func lodumUnitCase(_ index: Int) -> Self?
+
+    /// Reads case `index`'s payload as one value: what follows an external tag, an adjacent
+    /// content key, or the whole input of an untagged enum (where a unit case is a null).
+    static func lodumDecodeContent<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self
+
+    /// Reads case `index`'s fields from a struct whose tag has just been read (internal
+    /// tagging), up to the struct's end.
+    static func lodumDecodeFields<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self
+}
+
+extension LodumEnum {
+    /// Enums that are not internally tagged read no case from a struct's remaining fields.
+    public static func lodumDecodeFields<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self {
+        try lodumDecodeContent(case: index, from: &deserializer)
+    }
+
+    /// `"circle", "square"`: the case names, for error messages.
+    static var caseList: String {
+        lodumCases.names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}
+
+// MARK: Writing
+
+extension Serializer {
+    /// Writes an externally tagged case with a payload: a map of one key, the case name.
+    @inlinable
+    public mutating func encodeExternallyTaggedCase(_ name: StaticString, _ payload: (inout Self) throws -> Void) throws {
+        try encodeMap(count: 1) { serializer in
+            serializer.context.atField(name)
+            try serializer.mapKey(name.description)
+            try payload(&serializer)
+        }
+    }
+
+    /// Writes a struct field whose value `body` writes: an adjacently tagged case's content.
+    @inlinable
+    public mutating func encodeField(_ key: StaticString, writing body: (inout Self) throws -> Void) throws {
+        context.atField(key)
+        try field(key)
+        try body(&self)
+    }
+
+    /// Writes the name of a case, for a unit case written as a string.
+    @inlinable
+    public mutating func encodeCaseName(_ name: StaticString) throws {
+        try write(name.description)
+    }
+}
+
+// MARK: Reading
+
+extension Deserializer {
+    /// Reads an externally tagged enum: a case name as a string (a case without associated
+    /// values), or a map of one key, the case name, to its payload.
+    public mutating func decodeExternallyTagged<T: LodumEnum>(_ type: T.Type) throws -> T {
+        if try peekKind() == .string {
+            let start = position
+            let index = try caseIndex(readString(), of: T.self, at: start)
+            guard let value = T.lodumUnitCase(index) else {
+                throw LodumError(
+                    .typeMismatch(expected: "case \"\(T.lodumCases.names[index])\" with its values", found: "the name alone"),
+                    path: context.path, position: start)
+            }
+            return value
+        }
+        try enterLimitedContainer()
+        guard try peekKind() == .map else {
+            throw error(.typeMismatch(expected: "a case of \(T.self): one of \(T.caseList)", found: "\(try peekKind())"))
+        }
+        _ = try beginMap()
+        let start = position
+        guard let name = try nextMapKey() else {
+            throw LodumError(.typeMismatch(expected: "one of \(T.caseList)", found: "an empty map"), path: context.path, position: start)
+        }
+        let index = try caseIndex(name, of: T.self, at: start)
+        context.atField(T.lodumCases.names[index])
+        let value = try T.lodumDecodeContent(case: index, from: &self)
+        if try nextMapKey() != nil {
+            throw error(.typeMismatch(expected: "a map of one key, the case", found: "a second key"))
+        }
+        context.exitContainer()
+        return value
+    }
+
+    /// Reads an internally tagged enum: a struct whose `tag` field names the case, beside
+    /// the case's own fields. When the tag comes first the fields are read as they arrive;
+    /// otherwise the struct is held as a ``Value`` until the tag is found.
+    public mutating func decodeInternallyTagged<T: LodumEnum>(_ type: T.Type, name: StaticString, tag: StaticString) throws -> T {
+        let start = position
+        try enterLimitedContainer()
+        try beginStruct(name)
+        let tagTable = FieldNames([tag], namesUnknownKeys: true)
+        var members: [Value.Member] = []
+        var caseName: (name: String, position: InputPosition?)?
+        while caseName == nil || !members.isEmpty, let match = try nextField(in: tagTable, hint: 0) {
+            switch match {
+            case .known:
+                context.atField(tag)
+                let at = position
+                caseName = (try readString(), at)
+                // The tag came first: read the case's fields straight from the input.
+                if members.isEmpty, let caseName {
+                    let value = try T.lodumDecodeFields(case: caseIndex(caseName.name, of: T.self, at: caseName.position), from: &self)
+                    context.exitContainer()
+                    return value
+                }
+            case .unknownNamed(let key):
+                context.atKey(key, isField: true)
+                members.append(Value.Member(key: key, value: try Value(from: &self)))
+            case .unknown:
+                try skipValue()
+            }
+        }
+        context.exitContainer()
+        guard let caseName else { throw LodumError(.missingField(tag.description), path: context.path(appending: tag), position: start) }
+        let index = try caseIndex(caseName.name, of: T.self, at: caseName.position)
+        return try decodeBuffered(.object(members), at: start) { buffered in
+            try buffered.enterLimitedContainer()
+            try buffered.beginStruct(name)
+            let value = try T.lodumDecodeFields(case: index, from: &buffered)
+            buffered.context.exitContainer()
+            return value
+        }
+    }
+
+    /// Reads an adjacently tagged enum: a struct of `tag`, naming the case, and `content`,
+    /// its payload (absent for a case without associated values). Content that comes
+    /// before the tag is held as a ``Value`` until the tag is read.
+    public mutating func decodeAdjacentlyTagged<T: LodumEnum>(
+        _ type: T.Type, name: StaticString, tag: StaticString, content: StaticString
+    ) throws -> T {
+        let start = position
+        try enterLimitedContainer()
+        try beginStruct(name)
+        let table = FieldNames([tag, content])
+        var index: Int?
+        var value: T?
+        var buffered: (tree: Value, position: InputPosition?)?
+        while let match = try nextField(in: table, hint: 0) {
+            switch match {
+            case .known(0):
+                context.atField(tag)
+                let at = position
+                index = try caseIndex(readString(), of: T.self, at: at)
+            case .known:
+                context.atField(content)
+                if let index {
+                    value = try T.lodumDecodeContent(case: index, from: &self)
+                } else {
+                    let at = position
+                    buffered = (try Value(from: &self), at)
+                }
+            default:
+                try skipValue()
+            }
+        }
+        context.exitContainer()
+        guard let index else { throw LodumError(.missingField(tag.description), path: context.path(appending: tag), position: start) }
+        if let value { return value }
+        if let buffered {
+            context.atKey(content.description, isField: true)
+            defer { context.atKey("", isField: true) }
+            return try decodeBuffered(buffered.tree, at: buffered.position) { try T.lodumDecodeContent(case: index, from: &$0) }
+        }
+        guard let unit = T.lodumUnitCase(index) else {
+            throw LodumError(.missingField(content.description), path: context.path(appending: content), position: start)
+        }
+        return unit
+    }
+
+    /// Reads an untagged enum: the input is held as a ``Value`` and each case is tried in
+    /// declaration order; the first that reads it wins. When none does, the error lists
+    /// each case's failure.
+    public mutating func decodeUntagged<T: LodumEnum>(_ type: T.Type) throws -> T {
+        let start = position
+        let tree = try Value(from: &self)
+        var failures: [String] = []
+        for index in 0..<T.lodumCases.count {
+            var attempt = ValueDeserializer(tree, limits: context.limits)
+            do {
+                return try T.lodumDecodeContent(case: index, from: &attempt)
+            } catch let failure as LodumError {
+                let place = failure.path.components.isEmpty ? "" : "at \(failure.path) "
+                failures.append("\(T.lodumCases.names[index]): \(place)\(failure.reason)")
+            }
+        }
+        throw LodumError(.noMatchingCase("\(T.self)", failures: failures), path: context.path, position: start)
+    }
+
+    /// The index of the case named `name`, or an error listing the valid names.
+    @usableFromInline
+    func caseIndex<T: LodumEnum>(_ name: String, of type: T.Type, at position: InputPosition?) throws -> Int {
+        guard let index = T.lodumCases.index(of: name) else {
+            throw LodumError(
+                .typeMismatch(expected: "one of \(T.caseList)", found: LodumError.describeFound("String", String(reflecting: name))),
+                path: context.path, position: position)
+        }
+        return index
+    }
+
+    /// Reads from a tree held while the input was searched, giving errors this reader's
+    /// path before theirs and, having no position of their own, `position`.
+    func decodeBuffered<R>(_ tree: Value, at position: InputPosition?, _ body: (inout ValueDeserializer) throws -> R) throws -> R {
+        var buffered = ValueDeserializer(tree, limits: context.limits)
+        do {
+            return try body(&buffered)
+        } catch var failure as LodumError {
+            failure.path = CodingPath(context.path.components + failure.path.components)
+            if failure.position == nil { failure.position = position }
+            throw failure
+        }
+    }
+}
