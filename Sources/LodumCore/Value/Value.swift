@@ -55,12 +55,6 @@ public enum Value: Sendable {
         }
     }
 
-    /// The value of the first member named `key`, if this is an object that has one.
-    public subscript(key: String) -> Value? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-
     /// A short description for error messages: `String "abc"`, `Number 1.5`, `Object`.
     public var summary: String {
         switch self {
