@@ -53,8 +53,8 @@ extension Value: ExpressibleByDictionaryLiteral {
     /// Creates an ``object(_:)`` whose members keep the order they are written in:
     /// `let point: Value = ["x": 1, "y": 2]` writes `{"x":1,"y":2}`.
     ///
-    /// A key written twice gives two members, as a JSON object may hold; ``subscript(_:)-(String)``
-    /// finds the first.
+    /// A key written twice gives two members, as a JSON object may hold; looking the key
+    /// up finds the first.
     public init(dictionaryLiteral elements: (String, Value)...) {
         self = .object(elements.map { Member(key: $0.0, value: $0.1) })
     }
