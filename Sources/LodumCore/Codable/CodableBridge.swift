@@ -11,13 +11,7 @@
 public enum CodableBridge {
     /// Writes an `Encodable` value to `serializer`.
     public static func encode<T: Encodable, S: Serializer>(_ value: T, to serializer: inout S) throws {
-        let basePath = serializer.context.path
-        let tree: Value
-        do {
-            tree = try ValueEncoder.encode(value, basePath: basePath, limits: serializer.context.limits)
-        } catch let error as EncodingError {
-            throw LodumError(bridging: error, basePath: basePath, position: nil)
-        }
+        let tree = try self.tree(of: value, basePath: serializer.context.path, limits: serializer.context.limits)
         // Codable models structs and dictionaries alike as keyed containers, so members
         // are written as maps but named in paths as fields, the way decode errors read.
         try tree.serialize(to: &serializer, keysAreFields: true)
@@ -28,8 +22,26 @@ public enum CodableBridge {
         let position = deserializer.position
         let basePath = deserializer.context.path
         let tree = try Value(from: &deserializer)
+        return try decode(type, fromTree: tree, basePath: basePath, position: position, limits: deserializer.context.limits)
+    }
+
+    /// The tree of an `Encodable` value, with Codable's errors as ``LodumError``s under
+    /// `basePath`.
+    static func tree<T: Encodable>(of value: T, basePath: CodingPath, limits: Limits) throws -> Value {
         do {
-            return try ValueDecoder.decode(type, from: tree, basePath: basePath, position: position, limits: deserializer.context.limits)
+            return try ValueEncoder.encode(value, basePath: basePath, limits: limits)
+        } catch let error as EncodingError {
+            throw LodumError(bridging: error, basePath: basePath, position: nil)
+        }
+    }
+
+    /// A `Decodable` value built from `tree`, with Codable's errors as ``LodumError``s under
+    /// `basePath`, at `position` (where the tree started in the input, if it came from one).
+    static func decode<T: Decodable>(
+        _ type: T.Type, fromTree tree: Value, basePath: CodingPath, position: InputPosition?, limits: Limits
+    ) throws -> T {
+        do {
+            return try ValueDecoder.decode(type, from: tree, basePath: basePath, position: position, limits: limits)
         } catch let error as DecodingError {
             throw LodumError(bridging: error, basePath: basePath, position: position)
         }

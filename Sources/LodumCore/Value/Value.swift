@@ -5,6 +5,9 @@
 ///
 /// ```swift
 /// let value = try JSON.decode(Value.self, from: #"{"a": [1, 2.5, null]}"#)
+/// value["a"]?[1]?.doubleValue                      // 2.5
+/// let written: Value = ["a": [1, 2.5, nil]]       // literals, in the written order
+/// let tree = try Value(encoding: user)            // any value's tree; back with tree.decode(User.self)
 /// ```
 public enum Value: Sendable {
     case null
@@ -53,12 +56,6 @@ public enum Value: Sendable {
         case .array: return .sequence
         case .object: return .map
         }
-    }
-
-    /// The value of the first member named `key`, if this is an object that has one.
-    public subscript(key: String) -> Value? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
     }
 
     /// A short description for error messages: `String "abc"`, `Number 1.5`, `Object`.

@@ -92,15 +92,3 @@ public struct ValueSerializer: Serializer {
     public mutating func write(_ value: Timestamp) throws { try emit(.timestamp(value)) }
     public mutating func write(_ value: ExtensionValue) throws { try emit(.extension(value)) }
 }
-
-extension Value {
-    /// Builds the value tree of any ``Serializable`` value.
-    public init<T: Serializable>(of value: T, limits: Limits = .default) throws {
-        var serializer = ValueSerializer(limits: limits)
-        try value.serialize(to: &serializer)
-        guard let built = serializer.value else {
-            throw LodumError(.unsupportedValue("\(T.self) wrote no value"))
-        }
-        self = built
-    }
-}

@@ -1,0 +1,128 @@
+// The examples of Docs/GettingStarted.md ("Any value: Value") and Docs/Streaming.md
+// ("Transcoding"), compiled and run so they cannot rot.
+
+import Foundation
+import Lodum
+import LodumTestSupport
+import Testing
+
+@Lodum struct DocsUser: Equatable {
+    var name: String
+    var tags: [String]
+}
+
+@Lodum struct DocsDataset {
+    var name: String = "untitled"
+    var points: [DocsPoint]
+    var note: String?
+}
+
+@Lodum struct DocsPoint { var x: Int; var y: Int }
+
+@Suite("Documentation examples: Value")
+struct ValueDocumentationExamplesTests {
+    let user: Value = ["name": "Ada", "tags": ["admin", "ops"], "age": 36, "manager": nil]
+
+    @Test func literalsKeepTheirOrder() throws {
+        #expect(try JSON.encodeString(user) == #"{"name":"Ada","tags":["admin","ops"],"age":36,"manager":null}"#)
+    }
+
+    @Test func accessorsChain() {
+        #expect(user["tags"]?[1]?.stringValue == "ops")
+        #expect(user["age"]?.intValue == 36)
+        #expect(user["age"]?.doubleValue == 36.0)
+        #expect(user["manager"]?.isNull == true)
+        #expect(user["missing"] == nil)
+        #expect(Value.double(2.0).intValue == 2)
+        #expect(Value.double(2.5).intValue == nil)
+    }
+
+    @Test func conversions() throws {
+        let tree = try Value(encoding: DocsUser(name: "Ada", tags: ["admin"]))
+        #expect(tree == ["name": "Ada", "tags": ["admin"]])
+        #expect(try tree.decode(DocsUser.self) == DocsUser(name: "Ada", tags: ["admin"]))
+
+        let wrong: Value = ["name": "Ada", "tags": ["admin", 7]]
+        let error = expectLodumError { _ = try wrong.decode(DocsUser.self) }
+        #expect(error?.description == "Error at tags[1]: expected String, found Number 7")
+    }
+
+    @Test func transcodeInGettingStarted() throws {
+        let data = try JSON.encode(DocsDataset(points: [DocsPoint(x: 1, y: 2)]))
+        let yaml = try JSON.transcode(from: data, to: YAML.self)
+        #expect(String(decoding: yaml, as: UTF8.self) == "name: untitled\npoints:\n- x: 1\n  y: 2\nnote: null\n")
+    }
+}
+
+@Suite("Documentation examples: transcoding")
+struct TranscodingDocumentationExamplesTests {
+    @Test func filesAndMemory() throws {
+        try Fixtures.withTemporaryDirectory { directory in
+            let events = directory.appendingPathComponent("events.json")
+            try Data(#"[{"id":1,"tags":["a"]},{"id":2,"tags":[]}]"#.utf8).write(to: events)
+            try JSON.transcode(from: events, to: YAML.self, into: directory.appendingPathComponent("events.yaml"))
+            let yamlText = try String(contentsOf: directory.appendingPathComponent("events.yaml"), encoding: .utf8)
+            #expect(yamlText == "- id: 1\n  tags:\n  - a\n- id: 2\n  tags: []\n")
+        }
+
+        let yaml = try JSON.transcode(from: #"{"name":"Ada","tags":["admin"]}"#, to: YAML.self)
+        #expect(String(decoding: yaml, as: UTF8.self) == "name: Ada\ntags:\n- admin\n")
+
+        let config = "port: 8080\nhosts: [a, b]\n"
+        let pretty = try YAML.transcode(from: config, to: JSON.self, outputOptions: JSONOptions(indent: 2))
+        #expect(String(decoding: pretty, as: UTF8.self) == "{\n  \"port\": 8080,\n  \"hosts\": [\n    \"a\",\n    \"b\"\n  ]\n}")
+    }
+
+    @Test func documentsBetweenHandles() throws {
+        try Fixtures.withTemporaryDirectory { directory in
+            let lines = directory.appendingPathComponent("in.jsonl")
+            let packed = directory.appendingPathComponent("out.msgpack")
+            try Data("{\"a\":1}\n[true]\n".utf8).write(to: lines)
+            try Data().write(to: packed)
+            let input = try FileHandle(forReadingFrom: lines)
+            let output = try FileHandle(forWritingTo: packed)
+            try JSON.transcode(from: input, to: MsgPack.self, into: output, layout: .multiple)
+            try input.close()
+            try output.close()
+            #expect(Array(try Data(contentsOf: packed)) == [0x81, 0xA1, 0x61, 0x01, 0x91, 0xC3])
+        }
+    }
+
+    @Test func formatsChosenAtRunTime() throws {
+        try Fixtures.withTemporaryDirectory { directory in
+            let inputURL = directory.appendingPathComponent("in.yaml")
+            let outputURL = directory.appendingPathComponent("out.msgpack")
+            try Data("a: 1\n".utf8).write(to: inputURL)
+            if let input = Lodum.format(forFileExtension: "yaml"), let output = Lodum.format(named: "msgpack") {
+                try input.transcode(from: inputURL, to: output, into: outputURL)
+            }
+            #expect(try MsgPack.decode(Value.self, from: Data(contentsOf: outputURL)) == ["a": 1])
+        }
+    }
+
+    @Test func whatEachFormatKeeps() throws {
+        let input = try MsgPack.encode(Value.extension(ExtensionValue(type: 5, data: [1, 2, 3])))
+        #expect(String(decoding: try MsgPack.transcode(from: input, to: JSON.self), as: UTF8.self) == #"{"type":5,"data":"AQID"}"#)
+    }
+
+    @Test func errorMessages() {
+        let syntax = expectLodumError {
+            _ = try JSON.transcode(from: #"{"users": [{"name": "Ada"}, {"name": tru}]}"#, to: YAML.self)
+        }
+        #expect(syntax?.description == #"Error at ["users"][1]["name"] (line 1, column 38): invalid literal, expected true"#)
+        let unwritable = expectLodumError { _ = try YAML.transcode(from: "a: [1, .nan]", to: JSON.self) }
+        #expect(unwritable?.description == #"Error at ["a"][1]: nan cannot be written as JSON (RFC 8259 §6 has no NaN or infinity)"#)
+    }
+
+    @Test func ownPipeline() throws {
+        let bytes = Array(#"{"a":[1,2.5,null]}"#.utf8)
+        let tree = try bytes.withUnsafeBytes { buffer in
+            try JSON.read(input: InputBuffer(borrowing: buffer), options: JSONOptions(), limits: .default) { reader in
+                var writer = ValueSerializer()
+                try reader.transcodeValue(to: &writer)
+                return writer.value
+            }
+        }
+        #expect(tree == ["a": [1, 2.5, nil]])
+    }
+}
