@@ -6,7 +6,7 @@ import LodumTestSupport
 import Testing
 
 @Lodum(renameAll: .snakeCase)
-struct DocsUser: Equatable {
+struct DTUser: Equatable {
     @Field(rename: "id", aliases: ["userId"]) var identifier: Int
     var displayName: String
     @Field(skipIfNil: true) var nickname: String?
@@ -16,29 +16,29 @@ struct DocsUser: Equatable {
     @Field(validate: .length(3...50)) var name: String
 }
 
-enum DocsCents: FieldCoding {
+enum DTCents: FieldCoding {
     static func encode(_ value: Decimal) throws -> Int { NSDecimalNumber(decimal: value * 100).intValue }
     static func decode(_ cents: Int) throws -> Decimal { Decimal(cents) / 100 }
 }
 
-@Lodum struct DocsPrice: Equatable {
-    @Field(using: DocsCents.self) var amount: Decimal
+@Lodum struct DTPrice: Equatable {
+    @Field(using: DTCents.self) var amount: Decimal
 }
 
 @Suite("Describing your types: the documentation's examples")
 struct DescribingTypesExamplesTests {
     @Test func theUserExampleWritesTheKeysTheCommentsName() throws {
-        let user = DocsUser(
+        let user = DTUser(
             identifier: 1, displayName: "Ada", nickname: nil, session: "s", age: 36,
             joined: Date(timeIntervalSince1970: 1_514_862_245.5), name: "Ada")
         #expect(try JSON.encodeString(user) == #"{"id":1,"display_name":"Ada","age":36,"joined":1514862245500,"name":"Ada"}"#)
-        let read = try JSON.decode(DocsUser.self, from: #"{"userId":1,"display_name":"Ada","joined":1514862245500,"name":"Ada"}"#)
+        let read = try JSON.decode(DTUser.self, from: #"{"userId":1,"display_name":"Ada","joined":1514862245500,"name":"Ada"}"#)
         #expect(read.age == 18 && read.session == nil && read.identifier == 1)
     }
 
     @Test func theValidationErrorReadsAsDocumented() {
         let error = expectLodumError {
-            _ = try JSON.decode(DocsUser.self, from: #"{"name":"Al","id":1,"display_name":"x","joined":0}"#)
+            _ = try JSON.decode(DTUser.self, from: #"{"name":"Al","id":1,"display_name":"x","joined":0}"#)
         }
         #expect(error?.description == #"Error at name (line 1, column 9): "Al" fails validation: length in 3...50"#)
     }
@@ -50,7 +50,7 @@ struct DescribingTypesExamplesTests {
     }
 
     @Test func theCentsCodingWritesAnInteger() throws {
-        #expect(try JSON.encodeString(DocsPrice(amount: Decimal(string: "19.99") ?? 0)) == #"{"amount":1999}"#)
-        #expect(try JSON.decode(DocsPrice.self, from: #"{"amount":1999}"#).amount == Decimal(string: "19.99"))
+        #expect(try JSON.encodeString(DTPrice(amount: Decimal(string: "19.99") ?? 0)) == #"{"amount":1999}"#)
+        #expect(try JSON.decode(DTPrice.self, from: #"{"amount":1999}"#).amount == Decimal(string: "19.99"))
     }
 }
