@@ -1,4 +1,4 @@
-/// Describes a struct or final class once, for every format.
+/// Describes a struct, final class or enum once, for every format.
 ///
 /// `@Lodum` generates ``Serializable`` and ``Deserializable`` conformances at compile
 /// time: the wire keys become static strings, and decoding matches keys with a switch over
@@ -24,10 +24,27 @@
 ///     `@Field(skipIfNil: true)` does for one.
 ///   - denyUnknownFields: Make a key the type does not declare an error naming the key,
 ///     instead of skipping it.
-@attached(extension, conformances: Serializable, Deserializable, names: named(serialize), named(init), named(lodumFields))
+///   - tag: For an enum: the key naming the case, beside the case's labeled values
+///     (internal tagging, `{"type": "circle", "radius": 1}`).
+///   - content: For an enum, with `tag`: the key holding the case's values (adjacent
+///     tagging, `{"t": "circle", "c": {"radius": 1}}`).
+///   - untagged: For an enum: write a case's values alone; reading tries each case in
+///     order (`{"radius": 1}`).
+///
+/// An enum with raw values (`enum Color: String`) is written as its raw value; reading
+/// any other value is an error listing the valid ones. Any other enum is externally tagged
+/// unless `tag` or `untagged` says otherwise: `{"circle": {"radius": 1}}`, with a case
+/// without values written as its name, `"none"`. See ``LodumEnum``. Case names follow
+/// `renameAll` and `@Field(rename:)` on the case.
+@attached(
+    extension, conformances: Serializable, Deserializable, LodumEnum,
+    names: named(serialize), named(init), named(lodumFields), named(lodumCases), named(lodumCaseFields),
+    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields))
 @attached(member, names: named(init))
-public macro Lodum(renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false) =
-    #externalMacro(module: "LodumMacros", type: "LodumMacro")
+public macro Lodum(
+    renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false,
+    tag: String? = nil, content: String? = nil, untagged: Bool = false
+) = #externalMacro(module: "LodumMacros", type: "LodumMacro")
 
 /// Options for one stored property of an `@Lodum` type, applied at compile time.
 ///

@@ -11,6 +11,8 @@ struct AnnotatedType {
         case structure
         /// Only final classes: a subclass would inherit conformances that ignore its own properties.
         case finalClass
+        /// An enum, written as its raw value when it has one, else by ``tagging``.
+        case enumeration
     }
 
     let kind: Kind
@@ -25,6 +27,13 @@ struct AnnotatedType {
     let properties: [StoredProperty]
     /// The options of the `@Lodum(...)` attribute.
     let options: TypeOptions
+    /// An enum's cases, in declaration order.
+    var cases: [EnumCase] = []
+    /// An enum's raw-value type, when it has one (`enum Color: String`): it is then written
+    /// as its raw value.
+    var rawValueType: TypeSyntax?
+    /// How an enum without raw values marks its case.
+    var tagging: EnumTagging = .external
 
     /// The properties with a field in serialized data. A property's position in this
     /// array is its index into the generated `lodumFields` table.
@@ -45,6 +54,8 @@ extension AnnotatedType {
     ) throws(DiagnosticsError) {
         let nameToken: TokenSyntax
         let genericParameters: GenericParameterClauseSyntax?
+        var diagnostics: [Diagnostic] = []
+        let options = TypeOptions(parsing: attribute, diagnostics: &diagnostics)
         if let structure = declaration.as(StructDeclSyntax.self) {
             kind = .structure
             nameToken = structure.name
@@ -56,26 +67,114 @@ extension AnnotatedType {
             kind = .finalClass
             nameToken = classDecl.name
             genericParameters = classDecl.genericParameterClause
+        } else if let enumDecl = declaration.as(EnumDeclSyntax.self) {
+            kind = .enumeration
+            nameToken = enumDecl.name
+            genericParameters = enumDecl.genericParameterClause
+            rawValueType = Self.rawValueType(of: enumDecl)
         } else {
             let unsupported = LodumDiagnostic.unsupportedDeclaration(Self.unsupportedKind(of: declaration))
             throw DiagnosticsError(diagnostics: [Diagnostic(node: attribute, message: unsupported)])
         }
 
-        var diagnostics: [Diagnostic] = []
-        let options = TypeOptions(parsing: attribute, diagnostics: &diagnostics)
         var properties: [StoredProperty] = []
+        var cases: [EnumCase] = []
         for member in declaration.memberBlock.members {
-            guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-            properties += StoredProperty.properties(declaredBy: variable, typeOptions: options, diagnostics: &diagnostics)
+            if let variable = member.decl.as(VariableDeclSyntax.self), kind != .enumeration {
+                properties += StoredProperty.properties(declaredBy: variable, typeOptions: options, diagnostics: &diagnostics)
+            } else if let caseDecl = member.decl.as(EnumCaseDeclSyntax.self) {
+                cases += EnumCase.cases(declaredBy: caseDecl, typeOptions: options, diagnostics: &diagnostics)
+            }
+        }
+        if kind == .enumeration {
+            tagging = Self.checkEnum(
+                cases: cases, rawValueType: rawValueType, options: options, declaration: declaration,
+                attribute: attribute, diagnostics: &diagnostics)
+        } else {
+            for syntax in options.enumOptionSyntax {
+                diagnostics.append(Diagnostic(node: syntax, message: LodumDiagnostic.taggingOnNonEnum))
+            }
         }
         Self.checkKeysAreDistinct(properties, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics: diagnostics) }
         self.options = options
-
+        self.cases = cases
         self.name = nameToken.identifier?.name ?? nameToken.text
         self.memberAccess = MemberAccess(typeModifiers: declaration.modifiers)
         self.mayBeGeneric = genericParameters != nil || lexicalContext.contains(where: \.mayIntroduceGenericParameters)
         self.properties = properties
+    }
+
+    /// The raw-value types Swift allows whose values every format can write.
+    private static let rawValueTypes: Set<String> = [
+        "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double", "Float",
+    ]
+
+    /// `String` in `enum Color: String, Sendable`, when the first inherited type is a raw-value type.
+    private static func rawValueType(of declaration: EnumDeclSyntax) -> TypeSyntax? {
+        guard let first = declaration.inheritanceClause?.inheritedTypes.first?.type.trimmed,
+              rawValueTypes.contains(first.trimmedDescription)
+        else { return nil }
+        return first
+    }
+
+    /// Checks an enum's options and cases together, returning its tagging.
+    private static func checkEnum(
+        cases: [EnumCase], rawValueType: TypeSyntax?, options: TypeOptions, declaration: some DeclGroupSyntax,
+        attribute: AttributeSyntax, diagnostics: inout [Diagnostic]
+    ) -> EnumTagging {
+        if rawValueType != nil {
+            var misplaced = options.enumOptionSyntax
+            if let renameAll = options.renameAllSyntax { misplaced.append(renameAll) }
+            for syntax in misplaced {
+                let label = syntax.as(LabeledExprSyntax.self)?.label?.text ?? "this option"
+                diagnostics.append(Diagnostic(node: syntax, message: LodumDiagnostic.optionOnRawValueEnum("\(label):")))
+            }
+            return .external
+        }
+        var names: [String: String] = [:]
+        for enumCase in cases {
+            if let other = names[enumCase.wireName] {
+                diagnostics.append(Diagnostic(
+                    node: enumCase.syntax, message: LodumDiagnostic.duplicateCase(enumCase.wireName, caseName: enumCase.name, other: other)))
+            } else {
+                names[enumCase.wireName] = enumCase.name
+            }
+        }
+        if options.untagged {
+            if options.tag != nil || options.content != nil {
+                diagnostics.append(Diagnostic(
+                    node: attribute, message: LodumDiagnostic.conflictingTagging("untagged: writes no tag, so it cannot be combined with tag: or content:")))
+            }
+            return .untagged
+        }
+        guard let tag = options.tag else {
+            if options.content != nil {
+                diagnostics.append(Diagnostic(
+                    node: attribute, message: LodumDiagnostic.conflictingTagging("content: names the payload beside a tag: give tag: too")))
+            }
+            return .external
+        }
+        if let content = options.content {
+            if content == tag {
+                diagnostics.append(Diagnostic(
+                    node: attribute, message: LodumDiagnostic.conflictingTagging("tag: and content: must be different keys")))
+            }
+            return .adjacent(tag: tag, content: content)
+        }
+        for enumCase in cases {
+            switch enumCase.payload {
+            case .single, .tuple:
+                diagnostics.append(Diagnostic(node: enumCase.syntax, message: LodumDiagnostic.internalTagNeedsLabels(caseName: enumCase.name)))
+            case .fields(let fields) where fields.contains(where: { $0.key == tag }):
+                diagnostics.append(Diagnostic(
+                    node: enumCase.syntax,
+                    message: LodumDiagnostic.conflictingTagging("case '\(enumCase.name)' has a value labeled '\(tag)', the tag's own key")))
+            default:
+                break
+            }
+        }
+        return .internal(tag: tag)
     }
 
     /// Reports a key (a field's key or an alias) that an earlier field already has:
@@ -95,7 +194,6 @@ extension AnnotatedType {
     }
 
     private static func unsupportedKind(of declaration: some DeclGroupSyntax) -> LodumDiagnostic.UnsupportedKind {
-        if declaration.is(EnumDeclSyntax.self) { return .enum }
         if declaration.is(ActorDeclSyntax.self) { return .actor }
         if declaration.is(ProtocolDeclSyntax.self) { return .protocol }
         if declaration.is(ExtensionDeclSyntax.self) { return .extension }

@@ -91,6 +91,17 @@ struct TypeOptions {
     var omitNil = false
     /// `denyUnknownFields: true`: a key the type does not declare is an error.
     var denyUnknownFields = false
+    /// `tag: "type"`: an enum's case is named by this field (internal, or with `content`
+    /// adjacent, tagging).
+    var tag: String?
+    /// `content: "c"`: with `tag`, the field holding the case's payload.
+    var content: String?
+    /// `untagged: true`: an enum is written as its payload alone.
+    var untagged = false
+    /// Where each enum-only option was written, for diagnostics on other types.
+    var enumOptionSyntax: [Syntax] = []
+    /// Where `renameAll:` was written.
+    var renameAllSyntax: Syntax?
 
     init(parsing attribute: AttributeSyntax, diagnostics: inout [Diagnostic]) {
         guard case .argumentList(let arguments) = attribute.arguments else { return }
@@ -98,6 +109,7 @@ struct TypeOptions {
             let expression = argument.expression
             switch argument.label?.text {
             case "renameAll":
+                renameAllSyntax = Syntax(argument)
                 let name = expression.as(MemberAccessExprSyntax.self)?.declName.baseName.text
                 guard let name, let rule = RenameRule(rawValue: name) else {
                     diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.unknownRenameRule))
@@ -116,6 +128,20 @@ struct TypeOptions {
                     continue
                 }
                 denyUnknownFields = flag
+            case "tag", "content":
+                enumOptionSyntax.append(Syntax(argument))
+                guard let text = expression.stringLiteralValue else {
+                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralTypeString(argument.label?.text ?? "")))
+                    continue
+                }
+                if argument.label?.text == "tag" { tag = text } else { content = text }
+            case "untagged":
+                enumOptionSyntax.append(Syntax(argument))
+                guard let flag = expression.booleanLiteralValue else {
+                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(untagged:)")))
+                    continue
+                }
+                untagged = flag
             default:
                 continue
             }

@@ -26,10 +26,23 @@ enum LodumDiagnostic: DiagnosticMessage {
     case skipWithoutDefault(property: String)
     /// Two fields (or aliases) share a key.
     case duplicateKey(String, property: String, other: String)
+    /// `tag:` or `content:` with something other than a plain string literal.
+    case nonLiteralTypeString(String)
+    /// `tag`, `content` or `untagged` on a struct or class.
+    case taggingOnNonEnum
+    /// `content` without `tag`, or `tag` with `untagged`.
+    case conflictingTagging(String)
+    /// An internally tagged case whose payload has no field names to sit beside the tag.
+    case internalTagNeedsLabels(caseName: String)
+    /// A case with some associated values labeled and some not.
+    case mixedLabels(caseName: String)
+    /// A raw-value enum with tagging or renaming options, which do not apply to it.
+    case optionOnRawValueEnum(String)
+    /// Two cases share a name on the wire.
+    case duplicateCase(String, caseName: String, other: String)
 
     /// The declaration kinds `@Lodum` can be attached to but does not handle yet.
     enum UnsupportedKind: String {
-        case `enum`
         case actor
         case `protocol`
         case `extension`
@@ -38,25 +51,23 @@ enum LodumDiagnostic: DiagnosticMessage {
 
     var message: String {
         switch self {
-        case .unsupportedDeclaration(.enum):
-            "@Lodum currently supports structs and final classes; enums arrive with the data-model issue"
         case .unsupportedDeclaration(.actor):
             """
-            @Lodum currently supports structs and final classes, not actors, \
+            @Lodum supports structs, final classes and enums, not actors, \
             whose state cannot be read synchronously
             """
         case .unsupportedDeclaration(.protocol):
             """
-            @Lodum currently supports structs and final classes; \
+            @Lodum supports structs, final classes and enums; \
             attach it to each conforming type instead of the protocol
             """
         case .unsupportedDeclaration(.extension):
             """
-            @Lodum currently supports structs and final classes; \
+            @Lodum supports structs, final classes and enums; \
             attach it to the type's declaration, not an extension
             """
         case .unsupportedDeclaration(.other):
-            "@Lodum currently supports structs and final classes"
+            "@Lodum supports structs, final classes and enums"
         case .nonFinalClass(let name):
             """
             @Lodum supports only final classes, because a subclass's own stored properties \
@@ -85,6 +96,23 @@ enum LodumDiagnostic: DiagnosticMessage {
             "@Field(skip: true) needs a value for '\(property)' when it is not read: give it an initial value or an Optional type"
         case .duplicateKey(let key, let property, let other):
             "'\(property)' uses the key \"\(key)\", which '\(other)' already has"
+        case .nonLiteralTypeString(let option):
+            "@Lodum(\(option):) must be a string literal, without interpolation"
+        case .taggingOnNonEnum:
+            "tag, content and untagged apply to enums with associated values; a struct or class is always a struct"
+        case .conflictingTagging(let reason):
+            reason
+        case .internalTagNeedsLabels(let caseName):
+            """
+            an internally tagged enum writes each case's values beside the tag, so they need labels; \
+            label the values of '\(caseName)', or use 'content:' for adjacent tagging
+            """
+        case .mixedLabels(let caseName):
+            "label all of the associated values of '\(caseName)', or none of them"
+        case .optionOnRawValueEnum(let option):
+            "\(option) does not apply to an enum with raw values, which is written as its raw value; set the raw values instead"
+        case .duplicateCase(let name, let caseName, let other):
+            "case '\(caseName)' is written \"\(name)\", as '\(other)' already is"
         }
     }
 
@@ -103,6 +131,13 @@ enum LodumDiagnostic: DiagnosticMessage {
             case .fieldOnNonStoredProperty: "fieldOnNonStoredProperty"
             case .skipWithoutDefault: "skipWithoutDefault"
             case .duplicateKey: "duplicateKey"
+            case .nonLiteralTypeString: "nonLiteralTypeString"
+            case .taggingOnNonEnum: "taggingOnNonEnum"
+            case .conflictingTagging: "conflictingTagging"
+            case .internalTagNeedsLabels: "internalTagNeedsLabels"
+            case .mixedLabels: "mixedLabels"
+            case .optionOnRawValueEnum: "optionOnRawValueEnum"
+            case .duplicateCase: "duplicateCase"
             }
         return MessageID(domain: "LodumMacros", id: id)
     }

@@ -25,19 +25,30 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             attribute: node,
             lexicalContext: context.lexicalContext
         )
+        let wantsLodumEnum = annotated.kind == .enumeration && annotated.rawValueType == nil
         let conformances = LodumConformance.allCases.filter { conformance in
-            protocols.contains { conformance.isNamed(by: $0) }
+            (conformance != .lodumEnum || wantsLodumEnum) && protocols.contains { conformance.isNamed(by: $0) }
         }
         let inheritanceClause = conformances.isEmpty
             ? ""
             : ": " + conformances.map(\.qualifiedName).joined(separator: ", ")
+
+        if annotated.kind == .enumeration {
+            let members = try EnumGenerator(type: annotated).makeMembers()
+            let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {
+                for (offset, member) in members.enumerated() {
+                    offset == 0 ? member.decl : member.decl.separatedByBlankLine
+                }
+            }
+            return [extensionDecl]
+        }
 
         let fieldTable = try FieldTableGenerator(type: annotated).makeFieldTable()
         let serialize = try SerializeGenerator(type: annotated).makeSerializeFunction()
         let initializer: InitializerDeclSyntax? =
             switch annotated.kind {
             case .structure: try DeserializeGenerator(type: annotated).makeInitializer()
-            case .finalClass: nil  // The member role puts it in the class body.
+            case .finalClass, .enumeration: nil  // The member role puts a class's in its body.
             }
 
         let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {
@@ -82,12 +93,15 @@ extension DeclSyntaxProtocol {
 private enum LodumConformance: CaseIterable {
     case serializable
     case deserializable
+    /// Enums with associated values (or none), not raw-value enums.
+    case lodumEnum
 
     /// The name as written in generated code, qualified so a user type of the same name cannot interfere.
     var qualifiedName: String {
         switch self {
         case .serializable: "LodumCore.Serializable"
         case .deserializable: "LodumCore.Deserializable"
+        case .lodumEnum: "LodumCore.LodumEnum"
         }
     }
 
@@ -99,6 +113,7 @@ private enum LodumConformance: CaseIterable {
         return switch self {
         case .serializable: lastComponent == "Serializable"
         case .deserializable: lastComponent == "Deserializable"
+        case .lodumEnum: lastComponent == "LodumEnum"
         }
     }
 }

@@ -64,28 +64,6 @@ struct DiagnosticTests {
         )
     }
 
-    @Test func enumIsRejectedUntilTheDataModelSupportsIt() {
-        assertLodumExpansion(
-            """
-            @Lodum enum Direction {
-                case up, down
-            }
-            """,
-            expandsTo: """
-                enum Direction {
-                    case up, down
-                }
-                """,
-            diagnostics: [
-                DiagnosticSpec(
-                    message: "@Lodum currently supports structs and final classes; enums arrive with the data-model issue",
-                    line: 1,
-                    column: 1
-                )
-            ]
-        )
-    }
-
     @Test func actorIsRejected() {
         assertLodumExpansion(
             """
@@ -101,7 +79,7 @@ struct DiagnosticTests {
             diagnostics: [
                 DiagnosticSpec(
                     message: """
-                        @Lodum currently supports structs and final classes, not actors, \
+                        @Lodum supports structs, final classes and enums, not actors, \
                         whose state cannot be read synchronously
                         """,
                     line: 1,
@@ -124,7 +102,7 @@ struct DiagnosticTests {
             diagnostics: [
                 DiagnosticSpec(
                     message: """
-                        @Lodum currently supports structs and final classes; \
+                        @Lodum supports structs, final classes and enums; \
                         attach it to each conforming type instead of the protocol
                         """,
                     line: 1,

@@ -122,7 +122,9 @@ extension Deserializer {
                 caseName = (try readString(), at)
                 // The tag came first: read the case's fields straight from the input.
                 if members.isEmpty, let caseName {
-                    let value = try T.lodumDecodeFields(case: caseIndex(caseName.name, of: T.self, at: caseName.position), from: &self)
+                    let index = try caseIndex(caseName.name, of: T.self, at: caseName.position)
+                    context.atContainerStart()
+                    let value = try T.lodumDecodeFields(case: index, from: &self)
                     context.exitContainer()
                     return value
                 }
@@ -180,9 +182,9 @@ extension Deserializer {
         guard let index else { throw LodumError(.missingField(tag.description), path: context.path(appending: tag), position: start) }
         if let value { return value }
         if let buffered {
-            context.atKey(content.description, isField: true)
-            defer { context.atKey("", isField: true) }
-            return try decodeBuffered(buffered.tree, at: buffered.position) { try T.lodumDecodeContent(case: index, from: &$0) }
+            return try decodeBuffered(buffered.tree, at: buffered.position, under: .field(content.description)) {
+                try T.lodumDecodeContent(case: index, from: &$0)
+            }
         }
         guard let unit = T.lodumUnitCase(index) else {
             throw LodumError(.missingField(content.description), path: context.path(appending: content), position: start)
@@ -222,14 +224,52 @@ extension Deserializer {
 
     /// Reads from a tree held while the input was searched, giving errors this reader's
     /// path before theirs and, having no position of their own, `position`.
-    func decodeBuffered<R>(_ tree: Value, at position: InputPosition?, _ body: (inout ValueDeserializer) throws -> R) throws -> R {
+    func decodeBuffered<R>(
+        _ tree: Value, at position: InputPosition?, under step: PathComponent? = nil, _ body: (inout ValueDeserializer) throws -> R
+    ) throws -> R {
         var buffered = ValueDeserializer(tree, limits: context.limits)
         do {
             return try body(&buffered)
         } catch var failure as LodumError {
-            failure.path = CodingPath(context.path.components + failure.path.components)
+            failure.path = CodingPath(context.path.components + (step.map { [$0] } ?? []) + failure.path.components)
             if failure.position == nil { failure.position = position }
             throw failure
         }
+    }
+}
+
+// MARK: Helpers of the generated readers
+
+extension Deserializer {
+    /// Reads an enum with raw values: its raw value, which must be one of `cases`' (an
+    /// error lists them).
+    public mutating func decodeRawValue<T: RawRepresentable>(_ type: T.Type, cases: [T]) throws -> T
+    where T.RawValue: Deserializable {
+        let raw = try T.RawValue(from: &self)
+        guard let value = T(rawValue: raw) else {
+            let valid = cases.map { LodumError.describeValue($0.rawValue) }.joined(separator: ", ")
+            throw LodumError(
+                .typeMismatch(expected: "one of \(valid)", found: LodumError.describeValue(raw)),
+                path: context.path, position: positionOfLastValue)
+        }
+        return value
+    }
+
+    /// Reads the payload of a case without associated values: a null (or nothing at all,
+    /// for an adjacently tagged case without content).
+    public mutating func decodeUnitContent() throws {
+        guard try decodeNil() else {
+            throw error(.typeMismatch(expected: "null (the case has no values)", found: "\(try peekKind())"))
+        }
+    }
+
+    /// The error for an array payload of the wrong length.
+    public func wrongElementCount(expected: Int, found: Int) -> LodumError {
+        LodumError(.typeMismatch(expected: "\(expected) elements", found: "\(found)"), path: context.path, position: position)
+    }
+
+    /// The error for a case index no case has (a generated reader asked for one it lacks).
+    public func noCase<T>(_ index: Int, of type: T.Type) -> LodumError {
+        error(.unsupportedValue("\(T.self) has no case number \(index)"))
     }
 }

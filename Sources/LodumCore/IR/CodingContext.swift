@@ -139,6 +139,13 @@ public struct CodingContext: Sendable {
         current = .field(name)
     }
 
+    /// Records that the innermost container's current entry is none in particular: for a
+    /// struct whose remaining fields follow a tag already read.
+    @inlinable
+    public mutating func atContainerStart() {
+        current = .root
+    }
+
     /// Records that the value being coded is element `index` of a sequence.
     @inlinable
     public mutating func atIndex(_ index: Int) {
