@@ -18,8 +18,8 @@ public struct JSONReader: FormatReader {
     @usableFromInline var scratch: [UInt8] = []
     /// The number `peekKind` scanned at the cursor, for the read that follows it.
     @usableFromInline var peekedNumber: JSONNumber?
-    /// Where the last integer read started, for range errors found after the read.
-    @usableFromInline var lastIntegerStart = 0
+    /// Where the last integer or string read started, for errors found after the read.
+    @usableFromInline var lastValueStart = 0
 
     @inlinable
     init(input: InputBuffer, limits: Limits) {
@@ -31,9 +31,11 @@ public struct JSONReader: FormatReader {
 
     public var position: InputPosition? { input.textPosition(of: cursor) }
 
-    /// The start of the last integer read: the one kind of value the core checks after a
-    /// read (whether it fits a narrower type), so the only start worth a store per value.
-    public var positionOfLastValue: InputPosition? { input.textPosition(of: lastIntegerStart) }
+    /// The start of the last integer, string or number text read: the values the core
+    /// checks after a read (whether an integer fits a narrower type, whether text is a
+    /// timestamp or a UUID, whether a number fits a `Decimal`), so the only starts worth a
+    /// store per value.
+    public var positionOfLastValue: InputPosition? { input.textPosition(of: lastValueStart) }
 
     // MARK: Input window
 
@@ -46,7 +48,7 @@ public struct JSONReader: FormatReader {
         bytes = input.base
         end = input.count
         cursor -= shift
-        lastIntegerStart = max(0, lastIntegerStart - shift)
+        lastValueStart = max(0, lastValueStart - shift)
         return shift
     }
 
@@ -257,7 +259,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "Int")
         }
         let number = try scanNumber()
-        lastIntegerStart = number.start
+        lastValueStart = number.start
         if let exact = number.int64 { return exact }
         return try inexactInteger(number, as: Int64.self, expected: "Int")
     }
@@ -269,7 +271,7 @@ public struct JSONReader: FormatReader {
             throw try mismatch(expected: "UInt")
         }
         let number = try scanNumber()
-        lastIntegerStart = number.start
+        lastValueStart = number.start
         if let exact = number.uint64 { return exact }
         return try inexactInteger(number, as: UInt64.self, expected: "UInt")
     }
@@ -315,18 +317,24 @@ public struct JSONReader: FormatReader {
     @inlinable
     public mutating func readString() throws -> String {
         guard try requireToken() == UInt8(ascii: "\"") else { throw try mismatch(expected: "String") }
+        lastValueStart = cursor
         let token = try scanString()
         return try makeString(token)
     }
 
     public mutating func readBytes() throws -> [UInt8] {
-        let start = position
-        let text = try readString()
-        guard let decoded = Base64.decode(text) else {
-            throw LodumError(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: text))),
-                             path: context.path, position: start)
-        }
-        return decoded
+        try readString(expecting: "base64 bytes", parsedBy: Base64.decode)
+    }
+
+    /// Reads a number token as written, every digit kept (`0.1`,
+    /// `123456789012345678901234567890.5`); a string holding a number is read as the core
+    /// reads one (``readNumberTextByKind()``).
+    public mutating func readNumberText() throws -> String {
+        let byte = try requireToken()
+        guard byte == UInt8(ascii: "-") || Self.isDigit(byte) else { return try readNumberTextByKind() }
+        let number = try scanNumber()
+        lastValueStart = number.start
+        return number.text(in: bytes)
     }
 
     /// Checks a string that is skipped rather than made into a `String`.

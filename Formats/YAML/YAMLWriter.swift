@@ -180,6 +180,15 @@ public struct YAMLWriter: FormatWriter {
         }
     }
 
+    /// A plain scalar holding the digits, checked to be an RFC 8259 number: the core
+    /// schema (YAML 1.2 §10.3.2) reads every such text back as an int or a float, never as
+    /// a string, so no tag is needed.
+    public mutating func write(numberText: String) throws {
+        try checkNumberText(numberText)
+        var text = numberText
+        try text.withUTF8 { try writePlain(UnsafeRawBufferPointer($0)) }
+    }
+
     /// A `!!timestamp` scalar holding the ISO 8601 text, so the value reads back as an
     /// instant (plain dates would read as strings under YAML 1.2's core schema).
     public mutating func write(_ value: Timestamp) throws {
