@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LodumCoreTests",
-            dependencies: ["Lodum"],
+            dependencies: ["Lodum", "LodumTestSupport"],
             path: "Tests/LodumCoreTests"
         ),
         .testTarget(

@@ -323,7 +323,8 @@ public struct JSONReader: FormatReader {
     }
 
     public mutating func readBytes() throws -> [UInt8] {
-        try readString(expecting: "base64 bytes", parsedBy: Base64.decode)
+        guard try requireToken() == UInt8(ascii: "\"") else { throw try mismatch(expected: "Bytes") }
+        return try readString(expecting: "base64 bytes", parsedBy: Base64.decode)
     }
 
     /// Reads a number token as written, every digit kept (`0.1`,
