@@ -232,6 +232,14 @@ struct DecimalTests {
         #expect(try roundTrip(STPriced(price: decimal), in: format).price == decimal)
     }
 
+    /// Decimal's extremes are written with every digit (166 of them for the largest) and
+    /// read back to the same value.
+    @Test(arguments: StandardTypesTests.formats)
+    func extremesRoundTrip(_ format: String) throws {
+        let extremes = [Decimal.greatestFiniteMagnitude, -Decimal.greatestFiniteMagnitude, Decimal.leastNonzeroMagnitude]
+        #expect(try roundTrip(extremes, in: format) == extremes)
+    }
+
     @Test func jsonReadsTheTokenAsWritten() throws {
         #expect(try JSON.decode(Decimal.self, from: "0.1") == Decimal(string: "0.1"))
         #expect(try JSON.decode(Decimal.self, from: "123456789012345678901234567890.5").description == "123456789012345678901234567890.5")
