@@ -324,13 +324,19 @@ public struct JSONReader: FormatReader {
     }
 
     public mutating func readBytes() throws -> [UInt8] {
-        let start = position
-        let text = try readString()
-        guard let decoded = Base64.decode(text) else {
-            throw LodumError(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: text))),
-                             path: context.path, position: start)
-        }
-        return decoded
+        guard try requireToken() == UInt8(ascii: "\"") else { throw try mismatch(expected: "Bytes") }
+        return try readString(expecting: "base64 bytes", parsedBy: Base64.decode)
+    }
+
+    /// Reads a number token as written, every digit kept (`0.1`,
+    /// `123456789012345678901234567890.5`); a string holding a number is read as the core
+    /// reads one (``readNumberTextByKind()``).
+    public mutating func readNumberText() throws -> String {
+        let byte = try requireToken()
+        guard byte == UInt8(ascii: "-") || Self.isDigit(byte) else { return try readNumberTextByKind() }
+        let number = try scanNumber()
+        lastValueStart = number.start
+        return number.text(in: bytes)
     }
 
     /// Checks a string that is skipped rather than made into a `String`.

@@ -221,7 +221,9 @@ extension JSONReader {
                 if byte < 0x20 { throw syntaxError("control character \(Self.describe(byte)) must be escaped in a string") }
                 cursor &+= 1
             }
-            guard let shift = try refill(keepingFrom: start) else {
+            // The opening quote stays in the window too: it is where the string's value
+            // starts (``JSONReader/positionOfLastValue``).
+            guard let shift = try refill(keepingFrom: start - 1) else {
                 throw syntaxError("unterminated string")
             }
             start -= shift

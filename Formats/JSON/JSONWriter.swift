@@ -224,6 +224,29 @@ public struct JSONWriter: FormatWriter {
         try write(Base64.encode(bytes))
     }
 
+    /// Writes the digits as a bare JSON number (`12.50`, not `"12.50"`), after checking
+    /// they are one (RFC 8259 §6), so the output stays valid JSON whatever the text.
+    public mutating func write(numberText: String) throws {
+        try checkNumberText(numberText)
+        try writeScalar(captured: { try $0.write(Self.capturedNumberText(numberText)) }) { writer in
+            var text = numberText
+            try text.withUTF8 { try writer.output.append(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The extension type that stands for number text in the sorted-keys capture.
+    ///
+    /// The capture is a ``Value`` tree, which has no case for number text. This writer
+    /// writes extension values as structs (JSON has no extension type), so no extension
+    /// reaches the capture from the value being written, and one can carry the digits to
+    /// ``writeSorted(_:)``.
+    @usableFromInline static let numberTextExtensionType: Int8 = 0
+
+    @usableFromInline
+    static func capturedNumberText(_ text: String) -> ExtensionValue {
+        ExtensionValue(type: numberTextExtensionType, data: Array(text.utf8))
+    }
+
     // MARK: Strings
 
     @inlinable
@@ -320,6 +343,10 @@ public struct JSONWriter: FormatWriter {
         case .string(let text): try write(text)
         case .bytes(let bytes): try write(bytes: bytes)
         case .timestamp(let timestamp): try write(timestamp)
+        case .extension(let value) where value.type == Self.numberTextExtensionType:
+            try writeScalar(captured: { try $0.write(value) }) { writer in
+                try value.data.withUnsafeBytes { try writer.output.append($0) }
+            }
         case .extension(let value): try writeSorted(.object([
             Value.Member(key: "type", value: .int(Int64(value.type))),
             Value.Member(key: "data", value: .bytes(value.data)),

@@ -260,6 +260,32 @@ public struct YAMLReader: FormatReader {
         return bytes
     }
 
+    /// Reads a number scalar as written, every digit kept. YAML's looser spellings of a
+    /// decimal number (`+1`, `007`, `.5`) come back in RFC 8259 syntax with the same
+    /// digits, hexadecimal and octal integers as their decimal digits, and a string that
+    /// holds a decimal number (`'12.50'`) as that number. `.nan` and `.inf` are no decimal
+    /// number, and an error.
+    public mutating func readNumberText() throws -> String {
+        guard events.kind == .scalar, events.tag != .binary else { throw mismatch(expected: "a number") }
+        let value = try scalarValue()
+        let decimal = NumberText.jsonNumber(fromDecimalLiteral: String(decoding: events.text, as: UTF8.self))
+        let number: String
+        switch (value, decimal) {
+        case (_, let decimal?):
+            number = decimal
+        case (.int(let integer), nil):
+            number = String(integer)
+        case (.uint(let integer), nil):
+            number = String(integer)
+        case (.double, nil):
+            throw mismatch(expected: "a decimal number")
+        default:
+            throw mismatch(expected: "a number")
+        }
+        try consumeValue()
+        return number
+    }
+
     // MARK: Any value
 
     public mutating func peekKind() throws -> ValueKind {

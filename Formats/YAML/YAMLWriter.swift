@@ -90,6 +90,18 @@ public struct YAMLWriter: FormatWriter {
         try write(key)
     }
 
+    /// Writes an integer key as a plain integer (`1: a`): YAML keys may be any scalar, and
+    /// the default, the key's text as a string, would be quoted (`'1': a`) to stay one.
+    /// Readers hand the key over as its text either way.
+    public mutating func mapKey(_ key: Int64) throws {
+        try write(key)
+    }
+
+    /// Writes an unsigned integer key as a plain integer, as ``mapKey(_:)-(Int64)`` does.
+    public mutating func mapKey(_ key: UInt64) throws {
+        try write(key)
+    }
+
     public mutating func endMap() throws {
         try emit { yaml_mapping_end_event_initialize($0) }
     }
@@ -178,6 +190,15 @@ public struct YAMLWriter: FormatWriter {
                 try emit { yaml_scalar_event_initialize($0, nil, tag.utf8Start, base, length, 0, 0, YAML_ANY_SCALAR_STYLE) }
             }
         }
+    }
+
+    /// A plain scalar holding the digits, checked to be an RFC 8259 number: the core
+    /// schema (YAML 1.2 §10.3.2) reads every such text back as an int or a float, never as
+    /// a string, so no tag is needed.
+    public mutating func write(numberText: String) throws {
+        try checkNumberText(numberText)
+        var text = numberText
+        try text.withUTF8 { try writePlain(UnsafeRawBufferPointer($0)) }
     }
 
     /// A `!!timestamp` scalar holding the ISO 8601 text, so the value reads back as an

@@ -169,25 +169,6 @@ extension Fixtures {
     static func msgpackRecords(count: Int) throws -> [UInt8] {
         Array(try MsgPack.encode((0..<count).map { Record(id: $0, name: "record-\($0)") }))
     }
-
-    /// Bytes from hex pairs, optionally separated by `-` or spaces: `"c4-02-00-ff"`.
-    static func hex(_ text: String) -> [UInt8] {
-        let digits = text.filter(\.isHexDigit)
-        var bytes: [UInt8] = []
-        var index = digits.startIndex
-        while index < digits.endIndex {
-            let next = digits.index(after: index)
-            guard next < digits.endIndex, let byte = UInt8(digits[index...next], radix: 16) else { break }
-            bytes.append(byte)
-            index = digits.index(after: next)
-        }
-        return bytes
-    }
-
-    /// `bytes` as lowercase hex pairs joined by `-`, as the msgpack-test-suite writes them.
-    static func hexString(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined(separator: "-")
-    }
 }
 
 /// A `Value` object from key-value pairs, in order.

@@ -47,6 +47,25 @@ public enum Fixtures {
 
     /// The UTF-8 bytes of `text`.
     public static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// Bytes from hex pairs, optionally separated by `-` or spaces: `"c4-02-00-ff"`.
+    public static func hex(_ text: String) -> [UInt8] {
+        let digits = text.filter(\.isHexDigit)
+        var bytes: [UInt8] = []
+        var index = digits.startIndex
+        while index < digits.endIndex {
+            let next = digits.index(after: index)
+            guard next < digits.endIndex, let byte = UInt8(digits[index...next], radix: 16) else { break }
+            bytes.append(byte)
+            index = digits.index(after: next)
+        }
+        return bytes
+    }
+
+    /// `bytes` as lowercase hex pairs joined by `-`, as the msgpack-test-suite writes them.
+    public static func hexString(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined(separator: "-")
+    }
 }
 
 /// A sink that keeps every chunk it is handed, to observe how output leaves the writer.

@@ -47,6 +47,12 @@ public protocol Deserializer {
     mutating func readString() throws -> String
     /// Reads raw bytes (JSON: from base64 text).
     mutating func readBytes() throws -> [UInt8]
+    /// Reads a number as its decimal text in RFC 8259 §6 syntax, with every digit of the
+    /// input: what `Decimal` reads, so no digit passes through a `Double`. Formats with a
+    /// number syntax return the number as written (JSON, YAML); the default reads by
+    /// ``peekKind()``: an integer's digits, a float's shortest round-trip text, or a string
+    /// that holds a decimal number.
+    mutating func readNumberText() throws -> String
     /// Reads an instant: a native timestamp, or ISO 8601 text (the default).
     mutating func readTimestamp() throws -> Timestamp
     /// Reads an application extension value: a native extension, or the struct of `type`
@@ -70,15 +76,64 @@ extension Deserializer {
         try readExtensionStruct()
     }
 
+    public mutating func readNumberText() throws -> String {
+        try readNumberTextByKind()
+    }
+
+    /// Reads a number's text by the kind of the next value: an integer's decimal digits, a
+    /// floating-point number's shortest round-trip text, or a string holding a decimal
+    /// number (`"12.50"`, as APIs send prices), in RFC 8259 §6 syntax.
+    ///
+    /// The default of ``readNumberText()``, and what a format's own reading falls back to
+    /// for values that are not number tokens.
+    public mutating func readNumberTextByKind() throws -> String {
+        let kind = try peekKind()
+        switch kind {
+        case .int:
+            return String(try readInt64())
+        case .uint:
+            return String(try readUInt64())
+        case .double:
+            let value = try readDouble()
+            guard value.isFinite else {
+                throw LodumError(.typeMismatch(expected: "a decimal number", found: "Number \(value)"),
+                                 path: context.path, position: positionOfLastValue)
+            }
+            return NumberText.withShortestText(of: value) { String(decoding: $0, as: UTF8.self) }
+        case .string:
+            let text = try readString()
+            guard let number = NumberText.jsonNumber(fromDecimalLiteral: text) else {
+                throw LodumError(.typeMismatch(expected: "a number", found: LodumError.describeFound("String", String(reflecting: text))),
+                                 path: context.path, position: positionOfLastValue)
+            }
+            return number
+        default:
+            throw error(.typeMismatch(expected: "a number", found: kind.description))
+        }
+    }
+
     /// Reads a timestamp from its ISO 8601 text.
     public mutating func readTimestampText() throws -> Timestamp {
+        try readString(expecting: "an ISO 8601 timestamp", parsedBy: { Timestamp(iso8601: $0) })
+    }
+
+    /// Reads text and parses it into a value, for types that travel as text (`UUID`, `URL`).
+    ///
+    /// Text that `parse` refuses is a type mismatch at the string's path and position,
+    /// which names `expected`:
+    ///
+    /// ```swift
+    /// let id = try deserializer.readString(expecting: "a UUID", parsedBy: { UUID(uuidString: $0) })
+    /// // Error at id (line 1, column 7): expected a UUID, found String "12-34"
+    /// ```
+    public mutating func readString<T>(expecting expected: String, parsedBy parse: (String) -> T?) throws -> T {
         let text = try readString()
-        guard let timestamp = Timestamp(iso8601: text) else {
+        guard let value = parse(text) else {
             throw LodumError(
-                .typeMismatch(expected: "an ISO 8601 timestamp", found: LodumError.describeFound("String", String(reflecting: text))),
+                .typeMismatch(expected: expected, found: LodumError.describeFound("String", String(reflecting: text))),
                 path: context.path, position: positionOfLastValue)
         }
-        return timestamp
+        return value
     }
 
     /// Reads the struct of `type` and `data` that stands for an extension value in formats

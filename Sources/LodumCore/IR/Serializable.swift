@@ -1,8 +1,9 @@
 /// A type that can write itself into any format's ``Serializer``.
 ///
 /// `@Lodum` generates this conformance, and the standard library's scalars, strings,
-/// optionals, arrays and string-keyed dictionaries have it built in. Types that are only
-/// `Encodable` still work with every format through the Codable bridge.
+/// optionals, arrays, sets and dictionaries, and Foundation's `Date`, `UUID`, `URL`,
+/// `Decimal` and `Data`, have it built in. Types that are only `Encodable` still work with
+/// every format through the Codable bridge.
 ///
 /// ```swift
 /// struct Celsius: Serializable {

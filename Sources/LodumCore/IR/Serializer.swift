@@ -52,6 +52,12 @@ public protocol Serializer {
     mutating func write(_ value: String) throws
     /// Writes raw bytes; text formats choose an encoding (JSON: base64).
     mutating func write(bytes: [UInt8]) throws
+    /// Writes a number given as its decimal text in RFC 8259 §6 syntax (`-12.50`, `1e-7`),
+    /// for numbers that no binary type holds exactly, such as `Decimal`. Formats with a
+    /// number syntax write the digits as a bare number (JSON, YAML); formats without a
+    /// decimal type write a string holding them (the default; MessagePack). Text that is
+    /// not such a number is an error in every format.
+    mutating func write(numberText: String) throws
     /// Writes an instant. Formats without a timestamp type write its ISO 8601 text (the
     /// default); formats with ``FormatCapabilities/nativeTimestamp`` write their own type.
     mutating func write(_ value: Timestamp) throws
@@ -83,6 +89,19 @@ extension Serializer {
 
     public mutating func write(_ value: ExtensionValue) throws {
         try writeExtensionStruct(value)
+    }
+
+    public mutating func write(numberText: String) throws {
+        try checkNumberText(numberText)
+        try write(numberText)
+    }
+
+    /// Checks that `text` is a number in RFC 8259 §6 syntax, the form
+    /// ``write(numberText:)`` takes, so that no format writes other text as a number.
+    public func checkNumberText(_ text: String) throws {
+        guard NumberText.isJSONNumber(text) else {
+            throw error(.unsupportedValue("\(LodumError.describeFound("the text", String(reflecting: text))) is not a number in RFC 8259 §6 syntax"))
+        }
     }
 
     /// Writes an extension value as the struct of `type` and `data` that stands for it in

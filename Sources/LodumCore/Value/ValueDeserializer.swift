@@ -147,8 +147,17 @@ public struct ValueDeserializer: Deserializer {
 
     public mutating func readBytes() throws -> [UInt8] {
         let value = try take(expecting: "Bytes")
-        guard case .bytes(let bytes) = value else { throw mismatch("Bytes", value) }
-        return bytes
+        switch value {
+        case .bytes(let bytes):
+            return bytes
+        case .string(let text):
+            // A tree read from JSON holds bytes as the base64 text JSON carries them in,
+            // as it holds timestamps as their ISO 8601 text.
+            guard let bytes = Base64.decode(text) else { throw mismatch("base64 bytes", value) }
+            return bytes
+        default:
+            throw mismatch("Bytes", value)
+        }
     }
 
     public mutating func readTimestamp() throws -> Timestamp {
