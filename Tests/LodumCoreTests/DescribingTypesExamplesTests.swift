@@ -54,3 +54,36 @@ struct DescribingTypesExamplesTests {
         #expect(try JSON.decode(DTPrice.self, from: #"{"amount":1999}"#).amount == Decimal(string: "19.99"))
     }
 }
+
+@Lodum enum DTColor: String, Sendable { case red, green, deepBlue = "deep-blue" }
+
+@Lodum(renameAll: .snakeCase, tag: "type")
+enum DTEvent: Equatable, Sendable {
+    case userJoined(name: String, at: Date)
+    @Field(rename: "bye") case userLeft(name: String)
+    case heartbeat
+}
+
+@Lodum indirect enum DTExpression: Equatable, Sendable {
+    case number(Int)
+    case sum(DTExpression, DTExpression)
+}
+
+@Suite("Describing your types: the enum examples")
+struct DescribingEnumsExamplesTests {
+    @Test func rawValuesAndTheirError() {
+        #expect((try? JSON.encodeString(DTColor.deepBlue)) == #""deep-blue""#)
+        let error = expectLodumError { _ = try JSON.decode(DTColor.self, from: #""purple""#) }
+        #expect(error?.reason == #"expected one of "red", "green", "deep-blue", found "purple""#)
+    }
+
+    @Test func taggedEventsAndRecursiveExpressions() throws {
+        let joined = DTEvent.userJoined(name: "ada", at: Date(timeIntervalSince1970: 0))
+        #expect(try JSON.encodeString(joined) == #"{"type":"user_joined","name":"ada","at":"1970-01-01T00:00:00Z"}"#)
+        #expect(try JSON.encodeString(DTEvent.userLeft(name: "b")) == #"{"type":"bye","name":"b"}"#)
+        #expect(try JSON.decode(DTEvent.self, from: #"{"type":"heartbeat"}"#) == .heartbeat)
+        let sum = DTExpression.sum(.number(1), .number(2))
+        #expect(try JSON.encodeString(sum) == #"{"sum":[{"number":1},{"number":2}]}"#)
+        #expect(try JSON.decode(DTExpression.self, from: JSON.encode(sum)) == sum)
+    }
+}

@@ -175,3 +175,29 @@ struct EnumBufferedPathTests {
         #expect(late?.path.description == "[1].at")
     }
 }
+
+@Lodum struct ENPage<Item: Serializable & Deserializable & Equatable & Sendable>: Equatable, Sendable {
+    var items: [Item]
+    var next: Int?
+}
+
+@Lodum enum ENResult<Success: Serializable & Deserializable & Equatable & Sendable>: Equatable, Sendable {
+    case success(Success)
+    case failure(message: String)
+}
+
+@Suite("Generic @Lodum types")
+struct GenericLodumTypeTests {
+    @Test(arguments: Lodum.formats.map { $0.name })
+    func genericStructsAndEnumsRoundTrip(_ name: String) throws {
+        guard let format = Lodum.format(named: name) else { throw LodumError(.custom("no format named \(name)")) }
+        try Self.roundTrip(format)
+    }
+
+    static func roundTrip<F: Format>(_ format: F.Type) throws {
+        let page = ENPage(items: [ENShape.point(1, 2), .none], next: 2)
+        #expect(try F.decode(ENPage<ENShape>.self, from: F.encode(page)) == page)
+        let results: [ENResult<ENPage<Int>>] = [.success(ENPage(items: [1], next: nil)), .failure(message: "no")]
+        #expect(try F.decode([ENResult<ENPage<Int>>].self, from: F.encode(results)) == results)
+    }
+}
