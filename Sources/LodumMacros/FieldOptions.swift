@@ -52,17 +52,9 @@ struct FieldOptions {
                         aliases.append(text)
                     }
                 case "skip":
-                    guard let flag = expression.booleanLiteralValue else {
-                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Field(skip:)")))
-                        continue
-                    }
-                    skip = flag
+                    if let flag = expression.literalFlag(option: "@Field(skip:)", diagnostics: &diagnostics) { skip = flag }
                 case "skipIfNil":
-                    guard let flag = expression.booleanLiteralValue else {
-                        diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Field(skipIfNil:)")))
-                        continue
-                    }
-                    skipIfNil = flag
+                    if let flag = expression.literalFlag(option: "@Field(skipIfNil:)", diagnostics: &diagnostics) { skipIfNil = flag }
                 case "default":
                     defaultValue = expression.trimmed
                 case "using":
@@ -117,17 +109,9 @@ struct TypeOptions {
                 }
                 renameAll = rule
             case "omitNil":
-                guard let flag = expression.booleanLiteralValue else {
-                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(omitNil:)")))
-                    continue
-                }
-                omitNil = flag
+                if let flag = expression.literalFlag(option: "@Lodum(omitNil:)", diagnostics: &diagnostics) { omitNil = flag }
             case "denyUnknownFields":
-                guard let flag = expression.booleanLiteralValue else {
-                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(denyUnknownFields:)")))
-                    continue
-                }
-                denyUnknownFields = flag
+                if let flag = expression.literalFlag(option: "@Lodum(denyUnknownFields:)", diagnostics: &diagnostics) { denyUnknownFields = flag }
             case "tag", "content":
                 enumOptionSyntax.append(Syntax(argument))
                 guard let text = expression.stringLiteralValue else {
@@ -137,11 +121,7 @@ struct TypeOptions {
                 if argument.label?.text == "tag" { tag = text } else { content = text }
             case "untagged":
                 enumOptionSyntax.append(Syntax(argument))
-                guard let flag = expression.booleanLiteralValue else {
-                    diagnostics.append(Diagnostic(node: expression, message: LodumDiagnostic.nonLiteralOption("@Lodum(untagged:)")))
-                    continue
-                }
-                untagged = flag
+                if let flag = expression.literalFlag(option: "@Lodum(untagged:)", diagnostics: &diagnostics) { untagged = flag }
             default:
                 continue
             }
@@ -165,6 +145,16 @@ extension ExprSyntax {
     var booleanLiteralValue: Bool? {
         guard let literal = self.as(BooleanLiteralExprSyntax.self) else { return nil }
         return literal.literal.tokenKind == .keyword(.true)
+    }
+
+    /// The value of a Boolean option, which must be a literal; otherwise `nil`, with a
+    /// diagnostic naming `option`.
+    func literalFlag(option: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let flag = booleanLiteralValue else {
+            diagnostics.append(Diagnostic(node: self, message: LodumDiagnostic.nonLiteralOption(option)))
+            return nil
+        }
+        return flag
     }
 }
 
