@@ -31,20 +31,41 @@
 ///   - untagged: For an enum: write a case's values alone; reading tries each case in
 ///     order (`{"radius": 1}`).
 ///
+/// A class that may be subclassed gets overridable members in its body, and a subclass
+/// marked ``LodumSubclass(renameAll:omitNil:denyUnknownFields:)`` overrides them, so a
+/// `Dog: Animal` writes and reads `Animal`'s fields too. Its initializer is `required`:
+/// every subclass of an `@Lodum` class must be `@LodumSubclass` or write `init(from:)` itself.
+///
 /// An enum with raw values (`enum Color: String`) is written as its raw value; reading
 /// any other value is an error listing the valid ones. Any other enum is externally tagged
 /// unless `tag` or `untagged` says otherwise: `{"circle": {"radius": 1}}`, with a case
-/// without values written as its name, `"none"`. See ``LodumEnum``. Case names follow
+/// without values written as its name, `"none"`. See ``EnumCases``. Case names follow
 /// `renameAll` and `@Field(rename:)` on the case.
 @attached(
-    extension, conformances: Serializable, Deserializable, LodumEnum,
+    extension, conformances: Serializable, Deserializable,
     names: named(serialize), named(init), named(lodumFields), named(lodumCases), named(lodumCaseFields),
-    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields))
-@attached(member, names: named(init))
+    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields), named(lodumEnumCases))
+@attached(member, names: named(init), named(serialize), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields))
 public macro Lodum(
     renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false,
     tag: String? = nil, content: String? = nil, untagged: Bool = false
 ) = #externalMacro(module: "LodumMacros", type: "LodumMacro")
+
+/// Describes a subclass of an `@Lodum` class: it writes and reads its superclass's fields,
+/// then its own, as one struct, in every format.
+///
+/// ```swift
+/// @Lodum class Animal { var name: String; init(name: String) { self.name = name } }
+/// @LodumSubclass class Dog: Animal { var breed: String /* … */ }
+/// // {"name": "rex", "breed": "lab"}
+/// ```
+///
+/// The options are `@Lodum`'s, for this class's own fields. Reading holds the superclass's
+/// fields as a ``Value`` and hands them to the superclass's `init(from:)`; errors in them
+/// carry their path, and the subclass's position in the input.
+@attached(member, names: named(init), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields))
+public macro LodumSubclass(renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false) =
+    #externalMacro(module: "LodumMacros", type: "LodumSubclassMacro")
 
 /// Options for one stored property of an `@Lodum` type, applied at compile time.
 ///

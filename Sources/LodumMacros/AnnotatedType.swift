@@ -9,8 +9,12 @@ struct AnnotatedType {
     /// The kinds of type `@Lodum` can serialize.
     enum Kind {
         case structure
-        /// Only final classes: a subclass would inherit conformances that ignore its own properties.
+        /// A final class that is no `@Lodum` class's subclass: its members are not overridden.
         case finalClass
+        /// A class in a hierarchy: one that may be subclassed, or (`subclass: true`) one whose
+        /// superclass is an `@Lodum` class. Its members are overridable and chain to the
+        /// superclass's, so a subclass writes and reads its parent's fields too.
+        case classInHierarchy
         /// An enum, written as its raw value when it has one, else by ``tagging``.
         case enumeration
     }
@@ -34,6 +38,9 @@ struct AnnotatedType {
     var rawValueType: TypeSyntax?
     /// How an enum without raw values marks its case.
     var tagging: EnumTagging = .external
+
+    /// Whether the class's superclass is an `@Lodum` class (`@LodumSubclass`).
+    var inheritsFields: Bool { options.subclass }
 
     /// The properties with a field in serialized data. A property's position in this
     /// array is its index into the generated `lodumFields` table.
@@ -61,10 +68,8 @@ extension AnnotatedType {
             nameToken = structure.name
             genericParameters = structure.genericParameterClause
         } else if let classDecl = declaration.as(ClassDeclSyntax.self) {
-            guard classDecl.modifiers.contains(where: { $0.name.tokenKind == .keyword(.final) }) else {
-                throw DiagnosticsError(diagnostics: [Self.nonFinalClassDiagnostic(classDecl, attribute: attribute)])
-            }
-            kind = .finalClass
+            let isFinal = classDecl.modifiers.contains { $0.name.tokenKind == .keyword(.final) }
+            kind = isFinal && !options.subclass ? .finalClass : .classInHierarchy
             nameToken = classDecl.name
             genericParameters = classDecl.genericParameterClause
         } else if let enumDecl = declaration.as(EnumDeclSyntax.self) {
@@ -94,6 +99,9 @@ extension AnnotatedType {
             for syntax in options.enumOptionSyntax {
                 diagnostics.append(Diagnostic(node: syntax, message: LodumDiagnostic.taggingOnNonEnum))
             }
+        }
+        if options.subclass, kind == .structure || kind == .enumeration {
+            diagnostics.append(Diagnostic(node: attribute, message: LodumDiagnostic.subclassOnNonClass))
         }
         Self.checkKeysAreDistinct(properties, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics: diagnostics) }
@@ -198,24 +206,6 @@ extension AnnotatedType {
         if declaration.is(ProtocolDeclSyntax.self) { return .protocol }
         if declaration.is(ExtensionDeclSyntax.self) { return .extension }
         return .other
-    }
-
-    /// The non-final class diagnostic, with a Fix-It that inserts `final` among the class's modifiers.
-    private static func nonFinalClassDiagnostic(
-        _ classDecl: ClassDeclSyntax,
-        attribute: AttributeSyntax
-    ) -> Diagnostic {
-        let finalModifier = DeclModifierSyntax(name: .keyword(.final), trailingTrivia: .space)
-        var modifiers = classDecl.modifiers
-        modifiers.append(finalModifier)
-        return Diagnostic(
-            node: attribute,
-            message: LodumDiagnostic.nonFinalClass(name: classDecl.name.text),
-            fixIt: FixIt(
-                message: LodumFixIt.addFinal,
-                changes: [.replace(oldNode: Syntax(classDecl.modifiers), newNode: Syntax(modifiers))]
-            )
-        )
     }
 }
 

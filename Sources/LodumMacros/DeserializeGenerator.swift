@@ -10,10 +10,25 @@ import SwiftSyntaxBuilder
 struct DeserializeGenerator {
     let type: AnnotatedType
 
+    /// Whether the initializer is `required`: in a class that may be subclassed, every
+    /// subclass must be decodable too.
+    private var isRequired: Bool { type.kind == .classInHierarchy }
+
     func makeInitializer() throws -> InitializerDeclSyntax {
-        let header: SyntaxNodeString =
-            "\(raw: type.memberAccess.headerPrefix)init<D: LodumCore.Deserializer>(from deserializer: inout D) throws"
+        let header: SyntaxNodeString = """
+            \(raw: type.memberAccess.headerPrefix)\(raw: isRequired ? "required " : "")\
+            init<D: LodumCore.Deserializer>(from deserializer: inout D) throws
+            """
         return try InitializerDeclSyntax(header) {
+            if type.inheritsFields {
+                // The table holds the superclass's fields first, then this class's own: a
+                // superclass field is held as a Value and handed to the superclass's
+                // initializer, which reads it by name.
+                "let _lodum_fields = \(raw: type.name).lodumAllFields"
+                "let _lodum_inheritedCount = _lodum_fields.count - \(literal: type.fields.count)"
+                "var _lodum_inherited: [LodumCore.Value.Member] = []"
+                "let _lodum_start = deserializer.position"
+            }
             for property in type.properties {
                 if let decoding = property.decoding, decoding.readsKey {
                     "var \(property.pendingLocal): \(decoding.decodedType.wrappedInOptional) = nil"
@@ -30,13 +45,24 @@ struct DeserializeGenerator {
                     }
                 }
             }
+            if type.inheritsFields {
+                "var _lodum_parent = deserializer.inheritedFields(_lodum_inherited)"
+                """
+                do {
+                    try super.init(from: &_lodum_parent)
+                } catch {
+                    throw deserializer.locatingInheritedError(error, at: _lodum_start)
+                }
+                """
+            }
         }
     }
 
     /// `try deserializer.decodeStruct(...) { deserializer, field in switch field { ... } }`,
     /// storing each recognized field into its property's local.
     private func readFieldsStatement() throws -> CodeBlockItemListSyntax {
-        let dispatchOnField = try SwitchExprSyntax("switch field") {
+        let inherits = type.inheritsFields
+        let dispatchOnField = try SwitchExprSyntax(inherits ? "switch field - _lodum_inheritedCount" : "switch field") {
             for (index, property) in type.fields.enumerated() {
                 if let decoding = property.decoding {
                     if let validator = property.validator {
@@ -60,7 +86,21 @@ struct DeserializeGenerator {
             }
             // Fields that are encoded but never decoded still have a slot in the table,
             // so their values must be consumed to keep the input in step.
-            SwitchCaseSyntax("default: try deserializer.skipValue()")
+            if inherits {
+                SwitchCaseSyntax(
+                    """
+                    default:
+                        if field < _lodum_inheritedCount {
+                            let _lodum_key = _lodum_fields.names[field].description
+                            _lodum_inherited.append(LodumCore.Value.Member(key: _lodum_key, value: try LodumCore.Value(from: &deserializer)))
+                        } else {
+                            try deserializer.skipValue()
+                        }
+                    """
+                )
+            } else {
+                SwitchCaseSyntax("default: try deserializer.skipValue()")
+            }
         }
         let readField = ClosureExprSyntax(
             signature: ClosureSignatureSyntax(
@@ -73,13 +113,14 @@ struct DeserializeGenerator {
             dispatchOnField
         }
         // Built nodes carry no whitespace; format before splicing them into source text.
+        let table = inherits ? "_lodum_fields" : "Self.lodumFields"
         if type.options.denyUnknownFields {
             return """
-                try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields, denyUnknownFields: true) \
+                try deserializer.decodeStruct(\(literal: type.name), fields: \(raw: table), denyUnknownFields: true) \
                 \(readField.formatted())
                 """
         }
-        return "try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields) \(readField.formatted())"
+        return "try deserializer.decodeStruct(\(literal: type.name), fields: \(raw: table)) \(readField.formatted())"
     }
 
     /// Assigns `property` from its local, falling back to its default value when the

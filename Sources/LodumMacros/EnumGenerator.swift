@@ -2,8 +2,9 @@ import SwiftSyntax
 import SwiftSyntaxBuilder
 
 /// Generates an enum's members: for a raw-value enum, `serialize(to:)` and `init(from:)`
-/// through its raw value; otherwise the ``LodumEnum`` case table and readers, and
-/// `serialize(to:)`/`init(from:)` in the enum's tagging.
+/// through its raw value; otherwise the case table, a reader per case and the `EnumCases`
+/// that hands them to the core's tagging drivers, and `serialize(to:)`/`init(from:)` in the
+/// enum's tagging.
 struct EnumGenerator {
     let type: AnnotatedType
 
@@ -14,9 +15,6 @@ struct EnumGenerator {
         if case .internal = type.tagging { return true }
         return false
     }
-
-    /// The conformances the enum gets beyond `Serializable` and `Deserializable`.
-    var needsLodumEnum: Bool { !isRawValueEnum }
 
     @MemberBlockItemListBuilder
     func makeMembers() throws -> MemberBlockItemListSyntax {
@@ -32,6 +30,7 @@ struct EnumGenerator {
             if readsFieldsAfterTag {
                 try decodeFieldsFunction()
             }
+            try enumCasesFunction()
         }
     }
 
@@ -150,12 +149,13 @@ struct EnumGenerator {
 
     private func initializer() throws -> InitializerDeclSyntax {
         let read: ExprSyntax
+        let cases = "Self.lodumEnumCases(D.self)"
         switch type.tagging {
-        case .external: read = "try deserializer.decodeExternallyTagged(Self.self)"
-        case .internal(let tag): read = "try deserializer.decodeInternallyTagged(Self.self, name: \(literal: type.name), tag: \(literal: tag))"
+        case .external: read = "try deserializer.decodeExternallyTagged(\(raw: cases))"
+        case .internal(let tag): read = "try deserializer.decodeInternallyTagged(\(raw: cases), name: \(literal: type.name), tag: \(literal: tag))"
         case .adjacent(let tag, let content):
-            read = "try deserializer.decodeAdjacentlyTagged(Self.self, name: \(literal: type.name), tag: \(literal: tag), content: \(literal: content))"
-        case .untagged: read = "try deserializer.decodeUntagged(Self.self)"
+            read = "try deserializer.decodeAdjacentlyTagged(\(raw: cases), name: \(literal: type.name), tag: \(literal: tag), content: \(literal: content))"
+        case .untagged: read = "try deserializer.decodeUntagged(\(raw: cases))"
         }
         return try InitializerDeclSyntax("\(raw: access)init<D: LodumCore.Deserializer>(from deserializer: inout D) throws") {
             "self = \(read)"
@@ -185,6 +185,27 @@ struct EnumGenerator {
                 }
                 SwitchCaseSyntax("default: throw deserializer.noCase(index, of: Self.self)")
             }
+        }
+    }
+
+    /// `lodumEnumCases(_:)`: the case table and readers for one reader type, which the
+    /// tagging drivers take. (A protocol would carry them more simply, but declaring its
+    /// conformance made the compiler crash on subclasses of `@Lodum` classes.)
+    private func enumCasesFunction() throws -> FunctionDeclSyntax {
+        let fieldsReader = readsFieldsAfterTag ? "lodumDecodeFields" : "lodumDecodeContent"
+        return try FunctionDeclSyntax(
+            "\(raw: access)static func lodumEnumCases<D: LodumCore.Deserializer>(_ reader: D.Type) -> LodumCore.EnumCases<Self, D>"
+        ) {
+            """
+            LodumCore.EnumCases(
+                names: Self.lodumCases,
+                unitCase: { Self.lodumUnitCase($0) },
+                content: { try Self.lodumDecodeContent(case: $1, from: &$0) },
+                heldContent: { try Self.lodumDecodeContent(case: $1, from: &$0) },
+                fields: { try Self.\(raw: fieldsReader)(case: $1, from: &$0) },
+                heldFields: { try Self.\(raw: fieldsReader)(case: $1, from: &$0) }
+            )
+            """
         }
     }
 

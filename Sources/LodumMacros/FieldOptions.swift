@@ -94,8 +94,12 @@ struct TypeOptions {
     var enumOptionSyntax: [Syntax] = []
     /// Where `renameAll:` was written.
     var renameAllSyntax: Syntax?
+    /// Whether the attribute is `@LodumSubclass`: a class whose superclass is an `@Lodum`
+    /// class, which writes and reads the superclass's fields before its own.
+    var subclass = false
 
     init(parsing attribute: AttributeSyntax, diagnostics: inout [Diagnostic]) {
+        subclass = attribute.isNamed("LodumSubclass")
         guard case .argumentList(let arguments) = attribute.arguments else { return }
         for argument in arguments {
             let expression = argument.expression

@@ -4,8 +4,6 @@ import SwiftDiagnostics
 enum LodumDiagnostic: DiagnosticMessage {
     /// `@Lodum` was attached to something other than a struct or a class.
     case unsupportedDeclaration(UnsupportedKind)
-    /// `@Lodum` was attached to a class that can be subclassed.
-    case nonFinalClass(name: String)
     /// A decodable stored property has no type annotation, so the macro cannot name its type.
     case missingTypeAnnotation(property: String)
     /// A stored property is bound by a tuple or wildcard pattern instead of a single name.
@@ -34,6 +32,8 @@ enum LodumDiagnostic: DiagnosticMessage {
     case conflictingTagging(String)
     /// An internally tagged case whose payload has no field names to sit beside the tag.
     case internalTagNeedsLabels(caseName: String)
+    /// `@LodumSubclass` on a struct or an enum.
+    case subclassOnNonClass
     /// A case with some associated values labeled and some not.
     case mixedLabels(caseName: String)
     /// A raw-value enum with tagging or renaming options, which do not apply to it.
@@ -68,11 +68,6 @@ enum LodumDiagnostic: DiagnosticMessage {
             """
         case .unsupportedDeclaration(.other):
             "@Lodum supports structs, final classes and enums"
-        case .nonFinalClass(let name):
-            """
-            @Lodum supports only final classes, because a subclass's own stored properties \
-            would be left out; mark '\(name)' as 'final'
-            """
         case .missingTypeAnnotation(let property):
             "@Lodum needs an explicit type annotation on stored property '\(property)' to decode it"
         case .unsupportedPattern:
@@ -107,6 +102,8 @@ enum LodumDiagnostic: DiagnosticMessage {
             an internally tagged enum writes each case's values beside the tag, so they need labels; \
             label the values of '\(caseName)', or use 'content:' for adjacent tagging
             """
+        case .subclassOnNonClass:
+            "@LodumSubclass applies to a class whose superclass is an @Lodum class; use @Lodum here"
         case .mixedLabels(let caseName):
             "label all of the associated values of '\(caseName)', or none of them"
         case .optionOnRawValueEnum(let option):
@@ -120,7 +117,6 @@ enum LodumDiagnostic: DiagnosticMessage {
         let id =
             switch self {
             case .unsupportedDeclaration: "unsupportedDeclaration"
-            case .nonFinalClass: "nonFinalClass"
             case .missingTypeAnnotation: "missingTypeAnnotation"
             case .unsupportedPattern: "unsupportedPattern"
             case .skipIfNilOnNonOptional: "skipIfNilOnNonOptional"
@@ -135,6 +131,7 @@ enum LodumDiagnostic: DiagnosticMessage {
             case .taggingOnNonEnum: "taggingOnNonEnum"
             case .conflictingTagging: "conflictingTagging"
             case .internalTagNeedsLabels: "internalTagNeedsLabels"
+            case .subclassOnNonClass: "subclassOnNonClass"
             case .mixedLabels: "mixedLabels"
             case .optionOnRawValueEnum: "optionOnRawValueEnum"
             case .duplicateCase: "duplicateCase"
@@ -143,22 +140,4 @@ enum LodumDiagnostic: DiagnosticMessage {
     }
 
     var severity: DiagnosticSeverity { .error }
-}
-
-/// The edits `@Lodum` offers alongside its diagnostics.
-enum LodumFixIt: FixItMessage {
-    /// Insert `final` before `class`.
-    case addFinal
-
-    var message: String {
-        switch self {
-        case .addFinal: "add 'final'"
-        }
-    }
-
-    var fixItID: MessageID {
-        switch self {
-        case .addFinal: MessageID(domain: "LodumMacros", id: "addFinal")
-        }
-    }
 }

@@ -25,9 +25,8 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             attribute: node,
             lexicalContext: context.lexicalContext
         )
-        let wantsLodumEnum = annotated.kind == .enumeration && annotated.rawValueType == nil
         let conformances = LodumConformance.allCases.filter { conformance in
-            (conformance != .lodumEnum || wantsLodumEnum) && protocols.contains { conformance.isNamed(by: $0) }
+            protocols.contains { conformance.isNamed(by: $0) }
         }
         let inheritanceClause = conformances.isEmpty
             ? ""
@@ -43,12 +42,20 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             return [extensionDecl]
         }
 
+        if annotated.kind == .classInHierarchy {
+            // The members are overridable, so the member role puts them in the class body.
+            // A subclass inherits its superclass's conformances and has no table of its own
+            // (a static property cannot be redeclared), so it needs no extension.
+            let fieldTable = try FieldTableGenerator(type: annotated).makeFieldTable()
+            return [try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") { fieldTable }]
+        }
+
         let fieldTable = try FieldTableGenerator(type: annotated).makeFieldTable()
         let serialize = try SerializeGenerator(type: annotated).makeSerializeFunction()
         let initializer: InitializerDeclSyntax? =
             switch annotated.kind {
             case .structure: try DeserializeGenerator(type: annotated).makeInitializer()
-            case .finalClass, .enumeration: nil  // The member role puts a class's in its body.
+            case .finalClass, .classInHierarchy, .enumeration: nil  // The member role puts a class's in its body.
             }
 
         let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {
@@ -74,9 +81,12 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
                 attribute: node,
                 lexicalContext: context.lexicalContext
             ),
-            annotated.kind == .finalClass
+            annotated.kind == .finalClass || annotated.kind == .classInHierarchy
         else {
             return []
+        }
+        if annotated.kind == .classInHierarchy {
+            return try ClassHierarchyGenerator(type: annotated).makeMembers()
         }
         return [DeclSyntax(try DeserializeGenerator(type: annotated).makeInitializer())]
     }
@@ -93,15 +103,12 @@ extension DeclSyntaxProtocol {
 private enum LodumConformance: CaseIterable {
     case serializable
     case deserializable
-    /// Enums with associated values (or none), not raw-value enums.
-    case lodumEnum
 
     /// The name as written in generated code, qualified so a user type of the same name cannot interfere.
     var qualifiedName: String {
         switch self {
         case .serializable: "LodumCore.Serializable"
         case .deserializable: "LodumCore.Deserializable"
-        case .lodumEnum: "LodumCore.LodumEnum"
         }
     }
 
@@ -113,7 +120,22 @@ private enum LodumConformance: CaseIterable {
         return switch self {
         case .serializable: lastComponent == "Serializable"
         case .deserializable: lastComponent == "Deserializable"
-        case .lodumEnum: lastComponent == "LodumEnum"
         }
+    }
+}
+
+/// The `@LodumSubclass` macro: the overriding members of a subclass of an `@Lodum` class.
+///
+/// It has no extension role: a subclass inherits its superclass's conformances, and asking
+/// the compiler which of them a subclass lacks is what an extension role would do.
+public struct LodumSubclassMacro: MemberMacro {
+    public static func expansion(
+        of node: AttributeSyntax,
+        providingMembersOf declaration: some DeclGroupSyntax,
+        conformingTo protocols: [TypeSyntax],
+        in context: some MacroExpansionContext
+    ) throws -> [DeclSyntax] {
+        let annotated = try AnnotatedType(parsing: declaration, attribute: node, lexicalContext: context.lexicalContext)
+        return try ClassHierarchyGenerator(type: annotated).makeMembers()
     }
 }

@@ -60,7 +60,7 @@ struct SerializeGenerator {
 
 extension StoredProperty {
     /// `try serializer.encodeField("key", self.name)`, through the property's coding if it has one.
-    fileprivate var encodeFieldStatement: CodeBlockItemSyntax {
+    var encodeFieldStatement: CodeBlockItemSyntax {
         if let coding {
             return "try serializer.encodeField(\(literal: wireKey), self.\(identifier), using: \(coding).self)"
         }

@@ -87,3 +87,22 @@ struct DescribingEnumsExamplesTests {
         #expect(try JSON.decode(DTExpression.self, from: JSON.encode(sum)) == sum)
     }
 }
+
+@Lodum class DTAnimal {
+    var name: String
+    init(name: String) { self.name = name }
+}
+
+@LodumSubclass class DTDog: DTAnimal {
+    var breed: String
+    init(name: String, breed: String) { self.breed = breed; super.init(name: name) }
+}
+
+@Suite("Describing your types: the class example")
+struct DescribingClassesExamplesTests {
+    @Test func aSubclassWritesItsParentsFieldsFirst() throws {
+        #expect(try JSON.encodeString(DTDog(name: "rex", breed: "lab")) == #"{"name":"rex","breed":"lab"}"#)
+        let dog = try JSON.decode(DTDog.self, from: #"{"breed":"lab","name":"rex"}"#)
+        #expect(dog.name == "rex" && dog.breed == "lab")
+    }
+}

@@ -94,3 +94,143 @@ struct ClassExpansionTests {
         )
     }
 }
+
+@Suite("@Lodum and @LodumSubclass on class hierarchies")
+struct ClassHierarchyExpansionTests {
+    @Test func aClassThatMayBeSubclassedGetsOverridableMembersInItsBody() {
+        assertLodumExpansion(
+            """
+            @Lodum public class Animal {
+                public var name: String
+                @Field(skipIfNil: true) var nickname: String?
+            }
+            """,
+            expandsTo: """
+                public class Animal {
+                    public var name: String
+                    var nickname: String?
+
+                    public class var lodumAllFields: LodumCore.FieldNames {
+                        lodumFields
+                    }
+
+                    public func lodumFieldCount(positional: Bool) -> Int {
+                        var count = 1
+                        if positional || self.nickname != nil {
+                            count += 1
+                        }
+                        return count
+                    }
+
+                    public func lodumWriteFields<S: LodumCore.Serializer>(to serializer: inout S, positional: Bool) throws {
+                        try serializer.encodeField("name", self.name)
+                        if positional || self.nickname != nil {
+                            try serializer.encodeField("nickname", self.nickname)
+                        }
+                    }
+
+                    public func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
+                        let positional = !serializer.writesFieldNames
+                        try serializer.encodeStruct("Animal", fieldCount: self.lodumFieldCount(positional: positional)) { serializer in
+                            try self.lodumWriteFields(to: &serializer, positional: positional)
+                        }
+                    }
+
+                    public required init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
+                        var _lodum_pending_name: String? = nil
+                        var _lodum_pending_nickname: String?? = nil
+                        try deserializer.decodeStruct("Animal", fields: Self.lodumFields) { deserializer, field in
+                            switch field {
+                            case 0:
+                                _lodum_pending_name = try deserializer.decode(String.self)
+                            case 1:
+                                _lodum_pending_nickname = try deserializer.decode(String?.self)
+                            default:
+                                try deserializer.skipValue()
+                            }
+                        }
+                        guard let _lodum_value_name = _lodum_pending_name ?? LodumCore.defaultForMissingField(String.self) else {
+                            throw deserializer.missingField("name")
+                        }
+                        self.name = _lodum_value_name
+                        guard let _lodum_value_nickname = _lodum_pending_nickname ?? LodumCore.defaultForMissingField(String?.self) else {
+                            throw deserializer.missingField("nickname")
+                        }
+                        self.nickname = _lodum_value_nickname
+                    }
+                }
+
+                extension Animal: LodumCore.Serializable, LodumCore.Deserializable {
+                    public static let lodumFields: LodumCore.FieldNames = ["name", "nickname"]
+                }
+                """
+        )
+    }
+
+    @Test func aSubclassOverridesThemAndHandsItsParentsFieldsToSuperInit() {
+        assertLodumExpansion(
+            """
+            @LodumSubclass(denyUnknownFields: true)
+            final class Dog: Animal {
+                @Field(aliases: ["race"]) var breed: String
+                var age: Int = 1
+            }
+            """,
+            expandsTo: """
+                final class Dog: Animal {
+                    var breed: String
+                    var age: Int = 1
+
+                    override class var lodumAllFields: LodumCore.FieldNames {
+                        super.lodumAllFields.extended(by: ["breed", "age"], aliases: [LodumCore.FieldNames.Alias("race", field: 0)], namesUnknownKeys: true)
+                    }
+
+                    override func lodumFieldCount(positional: Bool) -> Int {
+                        return super.lodumFieldCount(positional: positional) + 2
+                    }
+
+                    override func lodumWriteFields<S: LodumCore.Serializer>(to serializer: inout S, positional: Bool) throws {
+                        try super.lodumWriteFields(to: &serializer, positional: positional)
+                        try serializer.encodeField("breed", self.breed)
+                        try serializer.encodeField("age", self.age)
+                    }
+
+                    required init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
+                        let _lodum_fields = Dog.lodumAllFields
+                        let _lodum_inheritedCount = _lodum_fields.count - 2
+                        var _lodum_inherited: [LodumCore.Value.Member] = []
+                        let _lodum_start = deserializer.position
+                        var _lodum_pending_breed: String? = nil
+                        var _lodum_pending_age: Int? = nil
+                        try deserializer.decodeStruct("Dog", fields: _lodum_fields, denyUnknownFields: true) { deserializer, field in
+                            switch field - _lodum_inheritedCount {
+                            case 0:
+                                _lodum_pending_breed = try deserializer.decode(String.self)
+                            case 1:
+                                _lodum_pending_age = try deserializer.decode(Int.self)
+                            default:
+                                if field < _lodum_inheritedCount {
+                                    let _lodum_key = _lodum_fields.names[field].description
+                                    _lodum_inherited.append(LodumCore.Value.Member(key: _lodum_key, value: try LodumCore.Value(from: &deserializer)))
+                                } else {
+                                    try deserializer.skipValue()
+                                }
+                            }
+                        }
+                        guard let _lodum_value_breed = _lodum_pending_breed ?? LodumCore.defaultForMissingField(String.self) else {
+                            throw deserializer.missingField("breed")
+                        }
+                        self.breed = _lodum_value_breed
+                        self.age = _lodum_pending_age ?? 1
+                        var _lodum_parent = deserializer.inheritedFields(_lodum_inherited)
+                        do {
+                            try super.init(from: &_lodum_parent)
+                        } catch {
+                            throw deserializer.locatingInheritedError(error, at: _lodum_start)
+                        }
+                    }
+                }
+                """, conformances: []
+        )
+    }
+}

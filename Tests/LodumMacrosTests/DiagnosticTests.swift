@@ -3,67 +3,6 @@ import Testing
 
 @Suite("@Lodum diagnostics")
 struct DiagnosticTests {
-    @Test func nonFinalClassIsRejectedWithAFixItThatAddsFinal() {
-        assertLodumExpansion(
-            """
-            @Lodum class Animal {
-                var name: String
-            }
-            """,
-            expandsTo: """
-                class Animal {
-                    var name: String
-                }
-                """,
-            diagnostics: [
-                DiagnosticSpec(
-                    message: """
-                        @Lodum supports only final classes, because a subclass's own stored properties \
-                        would be left out; mark 'Animal' as 'final'
-                        """,
-                    line: 1,
-                    column: 1,
-                    fixIts: [FixItSpec(message: "add 'final'")]
-                )
-            ],
-            applyFixIts: ["add 'final'"],
-            fixedSource: """
-                @Lodum final class Animal {
-                    var name: String
-                }
-                """
-        )
-    }
-
-    @Test func publicNonFinalClassFixItKeepsTheAccessModifier() {
-        assertLodumExpansion(
-            """
-            @Lodum public class Animal {
-            }
-            """,
-            expandsTo: """
-                public class Animal {
-                }
-                """,
-            diagnostics: [
-                DiagnosticSpec(
-                    message: """
-                        @Lodum supports only final classes, because a subclass's own stored properties \
-                        would be left out; mark 'Animal' as 'final'
-                        """,
-                    line: 1,
-                    column: 1,
-                    fixIts: [FixItSpec(message: "add 'final'")]
-                )
-            ],
-            applyFixIts: ["add 'final'"],
-            fixedSource: """
-                @Lodum public final class Animal {
-                }
-                """
-        )
-    }
-
     @Test func actorIsRejected() {
         assertLodumExpansion(
             """
@@ -228,6 +167,27 @@ struct DiagnosticTests {
                 DiagnosticSpec(message: "@Field(using:) takes a FieldCoding type, written 'SomeCoding.self'", line: 8, column: 19),
                 DiagnosticSpec(message: "'other' uses the key \"id\", which 'identifier' already has", line: 4, column: 5),
             ]
+        )
+    }
+
+    @Test func lodumSubclassOnAStructIsRejected() {
+        assertLodumExpansion(
+            """
+            @LodumSubclass struct Point {
+                var x: Int
+            }
+            """,
+            expandsTo: """
+                struct Point {
+                    var x: Int
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "@LodumSubclass applies to a class whose superclass is an @Lodum class; use @Lodum here",
+                    line: 1, column: 1),
+            ],
+            conformances: []
         )
     }
 }

@@ -2,8 +2,8 @@ import SwiftSyntax
 import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
-/// What the compiler asks `@Lodum` to add to an enum without raw values.
-let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable", "LodumCore.LodumEnum"]
+/// What the compiler asks `@Lodum` to add to an enum.
+let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable"]
 
 @Suite("@Lodum on enums")
 struct EnumExpansionTests {
@@ -46,7 +46,7 @@ struct EnumExpansionTests {
                     case pair(Int, Int?)
                 }
 
-                extension Message: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum {
+                extension Message: LodumCore.Serializable, LodumCore.Deserializable {
                     static let lodumCases: LodumCore.FieldNames = ["text", "pair"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -66,7 +66,7 @@ struct EnumExpansionTests {
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
-                        self = try deserializer.decodeExternallyTagged(Self.self)
+                        self = try deserializer.decodeExternallyTagged(Self.lodumEnumCases(D.self))
                     }
 
                     static func lodumUnitCase(_ index: Int) -> Self? {
@@ -103,6 +103,27 @@ struct EnumExpansionTests {
                             throw deserializer.noCase(index, of: Self.self)
                         }
                     }
+
+                    static func lodumEnumCases<D: LodumCore.Deserializer>(_ reader: D.Type) -> LodumCore.EnumCases<Self, D> {
+                        LodumCore.EnumCases(
+                            names: Self.lodumCases,
+                            unitCase: {
+                                Self.lodumUnitCase($0)
+                            },
+                            content: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            },
+                            heldContent: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            },
+                            fields: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            },
+                            heldFields: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            }
+                        )
+                    }
                 }
                 """, conformances: enumConformances
         )
@@ -123,7 +144,7 @@ struct EnumExpansionTests {
                     case none
                 }
 
-                extension Shape: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum {
+                extension Shape: LodumCore.Serializable, LodumCore.Deserializable {
                     static let lodumCases: LodumCore.FieldNames = ["circle", "nothing"]
 
                     static let lodumCaseFields: [LodumCore.FieldNames] = [["radius"], []]
@@ -143,7 +164,7 @@ struct EnumExpansionTests {
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
-                        self = try deserializer.decodeInternallyTagged(Self.self, name: "Shape", tag: "type")
+                        self = try deserializer.decodeInternallyTagged(Self.lodumEnumCases(D.self), name: "Shape", tag: "type")
                     }
 
                     static func lodumUnitCase(_ index: Int) -> Self? {
@@ -202,6 +223,27 @@ struct EnumExpansionTests {
                         default:
                             throw deserializer.noCase(index, of: Self.self)
                         }
+                    }
+
+                    static func lodumEnumCases<D: LodumCore.Deserializer>(_ reader: D.Type) -> LodumCore.EnumCases<Self, D> {
+                        LodumCore.EnumCases(
+                            names: Self.lodumCases,
+                            unitCase: {
+                                Self.lodumUnitCase($0)
+                            },
+                            content: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            },
+                            heldContent: {
+                                try Self.lodumDecodeContent(case: $1, from: &$0)
+                            },
+                            fields: {
+                                try Self.lodumDecodeFields(case: $1, from: &$0)
+                            },
+                            heldFields: {
+                                try Self.lodumDecodeFields(case: $1, from: &$0)
+                            }
+                        )
                     }
                 }
                 """, conformances: enumConformances

@@ -27,6 +27,7 @@ func assertLodumExpansion(
         diagnostics: diagnostics,
         macroSpecs: [
             "Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances),
+            "LodumSubclass": MacroSpec(type: LodumSubclassMacro.self),
             "Field": MacroSpec(type: FieldMacro.self),
         ],
         applyFixIts: applyFixIts,

@@ -272,3 +272,22 @@ public func defaultForMissingField<T>(_ type: T.Type) -> T? { nil }
 /// own `var x: Int?` starts out `nil`.
 @inlinable
 public func defaultForMissingField<T>(_ type: T?.Type) -> T?? { .some(nil) }
+
+// MARK: Class hierarchies
+
+extension Deserializer {
+    /// A reader over the superclass's fields a subclass's initializer collected, for the
+    /// superclass's `init(from:)`.
+    public func inheritedFields(_ members: [Value.Member]) -> ValueDeserializer {
+        ValueDeserializer(.object(members), limits: context.limits)
+    }
+
+    /// An error from the superclass's initializer, which read held fields: it gets this
+    /// struct's path before its own and, having no position of its own, `start`.
+    public func locatingInheritedError(_ error: any Error, at start: InputPosition?) -> any Error {
+        guard var failure = error as? LodumError else { return error }
+        failure.path = CodingPath(context.path.components + failure.path.components)
+        if failure.position == nil { failure.position = start }
+        return failure
+    }
+}

@@ -38,6 +38,15 @@ public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
         self.init(names)
     }
 
+    /// This table followed by a subclass's own fields: their aliases' field indices, counted
+    /// from the first own field, are moved past this table's fields.
+    public func extended(by ownNames: [StaticString], aliases ownAliases: [Alias], namesUnknownKeys: Bool) -> FieldNames {
+        FieldNames(
+            names + ownNames,
+            aliases: aliases + ownAliases.map { Alias($0.key, field: $0.field + names.count) },
+            namesUnknownKeys: namesUnknownKeys || self.namesUnknownKeys)
+    }
+
     /// The number of fields (aliases are not fields).
     @inlinable public var count: Int { names.count }
 

@@ -1,5 +1,6 @@
-/// What `@Lodum` generates for an enum with associated values: its case names and a reader
-/// for each case, which the core's tagging drivers call. Not meant to be written by hand.
+/// What `@Lodum` generates for an enum with associated values, for one reader type: its case
+/// names and a reader for each case, which the core's tagging drivers call. Not meant to be
+/// built by hand.
 ///
 /// An enum is written in one of four shapes, chosen on the attribute:
 ///
@@ -13,31 +14,43 @@
 /// A case's payload is its associated values: one unlabeled value is written as itself
 /// (`case id(Int)` → `1`), several unlabeled values as an array (`case point(Int, Int)` →
 /// `[1, 2]`), labeled values as a struct keyed by label.
-public protocol LodumEnum {
+public struct EnumCases<Enum, Reader: Deserializer> {
     /// The wire names of the cases, in declaration order.
-    static var lodumCases: FieldNames { get }
-
+    public let names: FieldNames
     /// The value of case `index` when it is a case without associated values, else `nil`.
-    static func lodumUnitCase(_ index: Int) -> Self?
-
+    public let unitCase: (Int) -> Enum?
     /// Reads case `index`'s payload as one value: what follows an external tag, an adjacent
     /// content key, or the whole input of an untagged enum (where a unit case is a null).
-    static func lodumDecodeContent<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self
-
+    public let content: (inout Reader, Int) throws -> Enum
+    /// ``content``, from input held as a ``Value`` because of its order.
+    public let heldContent: (inout ValueDeserializer, Int) throws -> Enum
     /// Reads case `index`'s fields from a struct whose tag has just been read (internal
     /// tagging), up to the struct's end.
-    static func lodumDecodeFields<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self
-}
+    public let fields: (inout Reader, Int) throws -> Enum
+    /// ``fields``, from input held as a ``Value`` because the tag came after the fields.
+    public let heldFields: (inout ValueDeserializer, Int) throws -> Enum
 
-extension LodumEnum {
-    /// Enums that are not internally tagged read no case from a struct's remaining fields.
-    public static func lodumDecodeFields<D: Deserializer>(case index: Int, from deserializer: inout D) throws -> Self {
-        try lodumDecodeContent(case: index, from: &deserializer)
+    /// The readers of an enum's cases. An enum that is not internally tagged passes its
+    /// content readers as its field readers too.
+    public init(
+        names: FieldNames,
+        unitCase: @escaping (Int) -> Enum?,
+        content: @escaping (inout Reader, Int) throws -> Enum,
+        heldContent: @escaping (inout ValueDeserializer, Int) throws -> Enum,
+        fields: @escaping (inout Reader, Int) throws -> Enum,
+        heldFields: @escaping (inout ValueDeserializer, Int) throws -> Enum
+    ) {
+        self.names = names
+        self.unitCase = unitCase
+        self.content = content
+        self.heldContent = heldContent
+        self.fields = fields
+        self.heldFields = heldFields
     }
 
     /// `"circle", "square"`: the case names, for error messages.
-    static var caseList: String {
-        lodumCases.names.map { "\"\($0)\"" }.joined(separator: ", ")
+    var list: String {
+        names.names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }
 
@@ -74,29 +87,29 @@ extension Serializer {
 extension Deserializer {
     /// Reads an externally tagged enum: a case name as a string (a case without associated
     /// values), or a map of one key, the case name, to its payload.
-    public mutating func decodeExternallyTagged<T: LodumEnum>(_ type: T.Type) throws -> T {
+    public mutating func decodeExternallyTagged<T>(_ cases: EnumCases<T, Self>) throws -> T {
         if try peekKind() == .string {
             let start = position
-            let index = try caseIndex(readString(), of: T.self, at: start)
-            guard let value = T.lodumUnitCase(index) else {
+            let index = try caseIndex(readString(), of: cases, at: start)
+            guard let value = cases.unitCase(index) else {
                 throw LodumError(
-                    .typeMismatch(expected: "case \"\(T.lodumCases.names[index])\" with its values", found: "the name alone"),
+                    .typeMismatch(expected: "case \"\(cases.names.names[index])\" with its values", found: "the name alone"),
                     path: context.path, position: start)
             }
             return value
         }
         try enterLimitedContainer()
         guard try peekKind() == .map else {
-            throw error(.typeMismatch(expected: "a case of \(T.self): one of \(T.caseList)", found: "\(try peekKind())"))
+            throw error(.typeMismatch(expected: "a case: one of \(cases.list)", found: "\(try peekKind())"))
         }
         _ = try beginMap()
         let start = position
         guard let name = try nextMapKey() else {
-            throw LodumError(.typeMismatch(expected: "one of \(T.caseList)", found: "an empty map"), path: context.path, position: start)
+            throw LodumError(.typeMismatch(expected: "one of \(cases.list)", found: "an empty map"), path: context.path, position: start)
         }
-        let index = try caseIndex(name, of: T.self, at: start)
-        context.atField(T.lodumCases.names[index])
-        let value = try T.lodumDecodeContent(case: index, from: &self)
+        let index = try caseIndex(name, of: cases, at: start)
+        context.atField(cases.names.names[index])
+        let value = try cases.content(&self, index)
         if try nextMapKey() != nil {
             throw error(.typeMismatch(expected: "a map of one key, the case", found: "a second key"))
         }
@@ -107,7 +120,7 @@ extension Deserializer {
     /// Reads an internally tagged enum: a struct whose `tag` field names the case, beside
     /// the case's own fields. When the tag comes first the fields are read as they arrive;
     /// otherwise the struct is held as a ``Value`` until the tag is found.
-    public mutating func decodeInternallyTagged<T: LodumEnum>(_ type: T.Type, name: StaticString, tag: StaticString) throws -> T {
+    public mutating func decodeInternallyTagged<T>(_ cases: EnumCases<T, Self>, name: StaticString, tag: StaticString) throws -> T {
         let start = position
         try enterLimitedContainer()
         try beginStruct(name)
@@ -122,9 +135,9 @@ extension Deserializer {
                 caseName = (try readString(), at)
                 // The tag came first: read the case's fields straight from the input.
                 if members.isEmpty, let caseName {
-                    let index = try caseIndex(caseName.name, of: T.self, at: caseName.position)
+                    let index = try caseIndex(caseName.name, of: cases, at: caseName.position)
                     context.atContainerStart()
-                    let value = try T.lodumDecodeFields(case: index, from: &self)
+                    let value = try cases.fields(&self, index)
                     context.exitContainer()
                     return value
                 }
@@ -137,11 +150,11 @@ extension Deserializer {
         }
         context.exitContainer()
         guard let caseName else { throw LodumError(.missingField(tag.description), path: context.path(appending: tag), position: start) }
-        let index = try caseIndex(caseName.name, of: T.self, at: caseName.position)
+        let index = try caseIndex(caseName.name, of: cases, at: caseName.position)
         return try decodeBuffered(.object(members), at: start) { buffered in
             try buffered.enterLimitedContainer()
             try buffered.beginStruct(name)
-            let value = try T.lodumDecodeFields(case: index, from: &buffered)
+            let value = try cases.heldFields(&buffered, index)
             buffered.context.exitContainer()
             return value
         }
@@ -150,8 +163,8 @@ extension Deserializer {
     /// Reads an adjacently tagged enum: a struct of `tag`, naming the case, and `content`,
     /// its payload (absent for a case without associated values). Content that comes
     /// before the tag is held as a ``Value`` until the tag is read.
-    public mutating func decodeAdjacentlyTagged<T: LodumEnum>(
-        _ type: T.Type, name: StaticString, tag: StaticString, content: StaticString
+    public mutating func decodeAdjacentlyTagged<T>(
+        _ cases: EnumCases<T, Self>, name: StaticString, tag: StaticString, content: StaticString
     ) throws -> T {
         let start = position
         try enterLimitedContainer()
@@ -165,11 +178,11 @@ extension Deserializer {
             case .known(0):
                 context.atField(tag)
                 let at = position
-                index = try caseIndex(readString(), of: T.self, at: at)
+                index = try caseIndex(readString(), of: cases, at: at)
             case .known:
                 context.atField(content)
                 if let index {
-                    value = try T.lodumDecodeContent(case: index, from: &self)
+                    value = try cases.content(&self, index)
                 } else {
                     let at = position
                     buffered = (try Value(from: &self), at)
@@ -183,10 +196,10 @@ extension Deserializer {
         if let value { return value }
         if let buffered {
             return try decodeBuffered(buffered.tree, at: buffered.position, under: .field(content.description)) {
-                try T.lodumDecodeContent(case: index, from: &$0)
+                try cases.heldContent(&$0, index)
             }
         }
-        guard let unit = T.lodumUnitCase(index) else {
+        guard let unit = cases.unitCase(index) else {
             throw LodumError(.missingField(content.description), path: context.path(appending: content), position: start)
         }
         return unit
@@ -195,17 +208,17 @@ extension Deserializer {
     /// Reads an untagged enum: the input is held as a ``Value`` and each case is tried in
     /// declaration order; the first that reads it wins. When none does, the error lists
     /// each case's failure.
-    public mutating func decodeUntagged<T: LodumEnum>(_ type: T.Type) throws -> T {
+    public mutating func decodeUntagged<T>(_ cases: EnumCases<T, Self>) throws -> T {
         let start = position
         let tree = try Value(from: &self)
         var failures: [String] = []
-        for index in 0..<T.lodumCases.count {
+        for index in 0..<cases.names.count {
             var attempt = ValueDeserializer(tree, limits: context.limits)
             do {
-                return try T.lodumDecodeContent(case: index, from: &attempt)
+                return try cases.heldContent(&attempt, index)
             } catch let failure as LodumError {
                 let place = failure.path.components.isEmpty ? "" : "at \(failure.path) "
-                failures.append("\(T.lodumCases.names[index]): \(place)\(failure.reason)")
+                failures.append("\(cases.names.names[index]): \(place)\(failure.reason)")
             }
         }
         throw LodumError(.noMatchingCase("\(T.self)", failures: failures), path: context.path, position: start)
@@ -213,10 +226,10 @@ extension Deserializer {
 
     /// The index of the case named `name`, or an error listing the valid names.
     @usableFromInline
-    func caseIndex<T: LodumEnum>(_ name: String, of type: T.Type, at position: InputPosition?) throws -> Int {
-        guard let index = T.lodumCases.index(of: name) else {
+    func caseIndex<T>(_ name: String, of cases: EnumCases<T, Self>, at position: InputPosition?) throws -> Int {
+        guard let index = cases.names.index(of: name) else {
             throw LodumError(
-                .typeMismatch(expected: "one of \(T.caseList)", found: LodumError.describeFound("String", String(reflecting: name))),
+                .typeMismatch(expected: "one of \(cases.list)", found: LodumError.describeFound("String", String(reflecting: name))),
                 path: context.path, position: position)
         }
         return index
