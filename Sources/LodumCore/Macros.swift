@@ -67,6 +67,25 @@ public macro Lodum(
 public macro LodumSubclass(renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false) =
     #externalMacro(module: "LodumMacros", type: "LodumSubclassMacro")
 
+/// Writes and reads a property's fields as fields of the enclosing `@Lodum` type, as serde's
+/// `flatten` does.
+///
+/// ```swift
+/// @Lodum struct Address { var street: String; var city: String }
+/// @Lodum struct User {
+///     var name: String
+///     @Flatten var address: Address
+/// }
+/// // {"name": "ada", "street": "1 Main St", "city": "Springfield"}
+/// ```
+///
+/// The property's type must be an `@Lodum` struct (or final class), not an Optional, and
+/// carries no `@Field` options; a type flattens one property. Its fields follow the type's
+/// own in the output. Reading is one pass: the flattened type reads its fields as they
+/// arrive, among the enclosing type's, with nothing held in a tree.
+@attached(peer)
+public macro Flatten() = #externalMacro(module: "LodumMacros", type: "FlattenMacro")
+
 /// Options for one stored property of an `@Lodum` type, applied at compile time.
 ///
 /// ```swift

@@ -39,6 +39,9 @@ struct AnnotatedType {
     /// How an enum without raw values marks its case.
     var tagging: EnumTagging = .external
 
+    /// The `@Flatten` property, whose fields are the type's too; at most one.
+    var flattened: StoredProperty? { properties.first(where: \.isFlattened) }
+
     /// Whether the class's superclass is an `@Lodum` class (`@LodumSubclass`).
     var inheritsFields: Bool { options.subclass }
 
@@ -104,6 +107,12 @@ extension AnnotatedType {
             diagnostics.append(Diagnostic(node: attribute, message: LodumDiagnostic.subclassOnNonClass))
         }
         Self.checkKeysAreDistinct(properties, diagnostics: &diagnostics)
+        let flattened = properties.filter(\.isFlattened)
+        if flattened.count > 1 || (!flattened.isEmpty && kind == .classInHierarchy) {
+            for property in flattened.dropFirst(kind == .classInHierarchy ? 0 : 1) {
+                diagnostics.append(Diagnostic(node: property.keySyntax, message: LodumDiagnostic.oneFlatten))
+            }
+        }
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics: diagnostics) }
         self.options = options
         self.cases = cases

@@ -37,7 +37,9 @@ struct DeserializeGenerator {
             try readFieldsStatement()
             for property in type.properties {
                 if let decoding = property.decoding {
-                    if decoding.readsKey {
+                    if property.isFlattened {
+                        "self.\(property.identifier) = _lodum_flattened"
+                    } else if decoding.readsKey {
                         try assignment(of: property, decoding: decoding)
                     } else {
                         // A skipped property is never read: it takes its default, or nil.
@@ -113,6 +115,14 @@ struct DeserializeGenerator {
             dispatchOnField
         }
         // Built nodes carry no whitespace; format before splicing them into source text.
+        if let flattened = type.flattened, let nestedType = flattened.decoding?.type {
+            let deny = type.options.denyUnknownFields ? ", denyUnknownFields: true" : ""
+            return """
+                let _lodum_flattened = try deserializer.decodeStruct(\(literal: type.name), fields: Self.lodumFields, \
+                ownCount: \(literal: type.fields.count), flattening: \(nestedType.metatypeExpression)\(raw: deny)) \
+                \(readField.formatted())
+                """
+        }
         let table = inherits ? "_lodum_fields" : "Self.lodumFields"
         if type.options.denyUnknownFields {
             return """

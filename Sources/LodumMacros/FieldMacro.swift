@@ -14,3 +14,15 @@ public struct FieldMacro: PeerMacro {
         []
     }
 }
+
+/// `@Flatten`: writes and reads a property's fields as the enclosing type's. Like `@Field`,
+/// it generates nothing itself; `@Lodum` reads it.
+public struct FlattenMacro: PeerMacro {
+    public static func expansion(
+        of node: AttributeSyntax,
+        providingPeersOf declaration: some DeclSyntaxProtocol,
+        in context: some MacroExpansionContext
+    ) throws -> [DeclSyntax] {
+        []
+    }
+}

@@ -16,7 +16,16 @@ struct FieldTableGenerator {
         }
         let denies = type.options.denyUnknownFields
         let table: ExprSyntax
-        if aliases.isEmpty && !denies {
+        if let flattened = type.flattened, let nestedType = flattened.decoding?.type {
+            // The type's own fields, then the flattened struct's, known only at run time.
+            var arguments = "\(keys)"
+            if !aliases.isEmpty { arguments += ", aliases: \(ArrayExprSyntax(expressions: aliases))" }
+            if denies { arguments += ", namesUnknownKeys: true" }
+            table = """
+                LodumCore.FieldNames(\(raw: arguments)).extended(
+                    by: \(nestedType).lodumFields.names, aliases: \(nestedType).lodumFields.aliases, namesUnknownKeys: false)
+                """
+        } else if aliases.isEmpty && !denies {
             table = ExprSyntax(keys)
         } else {
             var arguments = "\(keys)"

@@ -32,6 +32,10 @@ enum LodumDiagnostic: DiagnosticMessage {
     case conflictingTagging(String)
     /// An internally tagged case whose payload has no field names to sit beside the tag.
     case internalTagNeedsLabels(caseName: String)
+    /// `@Flatten` on an Optional, or beside `@Field`.
+    case flattenMisuse
+    /// More than one `@Flatten` in a type, or one in a class hierarchy.
+    case oneFlatten
     /// `@LodumSubclass` on a struct or an enum.
     case subclassOnNonClass
     /// A case with some associated values labeled and some not.
@@ -102,6 +106,10 @@ enum LodumDiagnostic: DiagnosticMessage {
             an internally tagged enum writes each case's values beside the tag, so they need labels; \
             label the values of '\(caseName)', or use 'content:' for adjacent tagging
             """
+        case .flattenMisuse:
+            "@Flatten takes a non-Optional @Lodum struct, and no @Field options: its fields keep their own keys"
+        case .oneFlatten:
+            "a struct or final class can flatten one property; a class that may be subclassed, none"
         case .subclassOnNonClass:
             "@LodumSubclass applies to a class whose superclass is an @Lodum class; use @Lodum here"
         case .mixedLabels(let caseName):
@@ -131,6 +139,8 @@ enum LodumDiagnostic: DiagnosticMessage {
             case .taggingOnNonEnum: "taggingOnNonEnum"
             case .conflictingTagging: "conflictingTagging"
             case .internalTagNeedsLabels: "internalTagNeedsLabels"
+            case .flattenMisuse: "flattenMisuse"
+            case .oneFlatten: "oneFlatten"
             case .subclassOnNonClass: "subclassOnNonClass"
             case .mixedLabels: "mixedLabels"
             case .optionOnRawValueEnum: "optionOnRawValueEnum"

@@ -8,13 +8,14 @@ struct SerializeGenerator {
     func makeSerializeFunction() throws -> FunctionDeclSyntax {
         let encoded = type.fields.filter(\.isEncoded)
         let skippable = encoded.filter(\.skipsNil)
+        let flattened = type.flattened
         let header: SyntaxNodeString =
             """
             \(raw: type.memberAccess.headerPrefix)\
             func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws
             """
         return try FunctionDeclSyntax(header) {
-            let writeFields = ClosureExprSyntax(signature: closureSignature(bindingSerializer: !encoded.isEmpty)) {
+            let writeFields = ClosureExprSyntax(signature: closureSignature(bindingSerializer: !encoded.isEmpty || flattened != nil)) {
                 for property in encoded {
                     if property.skipsNil {
                         """
@@ -26,8 +27,26 @@ struct SerializeGenerator {
                         property.encodeFieldStatement
                     }
                 }
+                if let flattened {
+                    // The flattened struct's fields follow the type's own, in the order the
+                    // table lists them (which positional formats rely on).
+                    "try serializer.encodeFlattenedFields(of: self.\(flattened.identifier))"
+                }
             }
-            if skippable.isEmpty {
+            if let flattened {
+                if !skippable.isEmpty {
+                    "let _lodum_positional = !serializer.writesFieldNames"
+                }
+                let binding: Keyword = skippable.isEmpty ? .let : .var
+                "\(raw: binding == .let ? "let" : "var") _lodum_fieldCount = try serializer.flattenedFieldCount(of: self.\(flattened.identifier)) + \(literal: encoded.count - skippable.count)"
+                for property in skippable {
+                    "if _lodum_positional || self.\(property.identifier) != nil { _lodum_fieldCount += 1 }"
+                }
+                """
+                try serializer.encodeStruct(\(literal: type.name), fieldCount: _lodum_fieldCount) \
+                \(writeFields.formatted())
+                """
+            } else if skippable.isEmpty {
                 // Built nodes carry no whitespace; format before splicing them into source text.
                 """
                 try serializer.encodeStruct(\(literal: type.name), fieldCount: \(literal: encoded.count)) \

@@ -26,6 +26,8 @@ struct StoredProperty {
     var validator: ExprSyntax?
     /// The syntax diagnostics about this property's key point at.
     var keySyntax: Syntax
+    /// `@Flatten`: the property's fields are written and read as the enclosing struct's.
+    var isFlattened = false
     /// How `init(from:)` reads the property, or `nil` if it never does: a `let` with an
     /// initializer keeps its value, because Swift does not let an initializer overwrite it.
     var decoding: Decoding?
@@ -103,6 +105,16 @@ extension StoredProperty {
             property.aliases = options.aliases
             property.coding = options.coding
             property.validator = options.validator
+            if let flatten = variable.attributes.first(where: { $0.as(AttributeSyntax.self)?.isNamed("Flatten") == true }) {
+                guard options.attribute == nil, declaredType?.isOptional == false else {
+                    diagnostics.append(Diagnostic(node: flatten, message: LodumDiagnostic.flattenMisuse))
+                    continue
+                }
+                // Not a field of its own: its fields are.
+                property.isFlattened = true
+                property.isEncoded = false
+                property.decoding?.readsKey = false
+            }
             let isOptional = declaredType?.isOptional == true
             if options.skip {
                 // Never written; on read the key is unknown and the property keeps a value it

@@ -106,3 +106,19 @@ struct DescribingClassesExamplesTests {
         #expect(dog.name == "rex" && dog.breed == "lab")
     }
 }
+
+@Lodum struct DTAddress: Equatable, Sendable { var street: String; var city: String }
+
+@Lodum struct DTFlatUser: Equatable, Sendable {
+    var name: String
+    @Flatten var address: DTAddress
+}
+
+@Suite("Describing your types: the flatten example")
+struct DescribingFlattenExamplesTests {
+    @Test func theAddressFieldsStandBesideTheName() throws {
+        let user = DTFlatUser(name: "ada", address: DTAddress(street: "1 Main St", city: "Springfield"))
+        #expect(try JSON.encodeString(user) == #"{"name":"ada","street":"1 Main St","city":"Springfield"}"#)
+        #expect(try JSON.decode(DTFlatUser.self, from: JSON.encode(user)) == user)
+    }
+}

@@ -190,4 +190,36 @@ struct DiagnosticTests {
             conformances: []
         )
     }
+
+    @Test func flattenMisuseIsRejected() {
+        assertLodumExpansion(
+            """
+            @Lodum struct User {
+                @Flatten var a: A
+                @Flatten var b: B
+                @Flatten @Field(rename: "x") var c: C
+                @Flatten var d: D?
+            }
+            """,
+            expandsTo: """
+                struct User {
+                    var a: A
+                    var b: B
+                    var c: C
+                    var d: D?
+                }
+                """,
+            diagnostics: [
+                DiagnosticSpec(
+                    message: "@Flatten takes a non-Optional @Lodum struct, and no @Field options: its fields keep their own keys",
+                    line: 4, column: 5),
+                DiagnosticSpec(
+                    message: "@Flatten takes a non-Optional @Lodum struct, and no @Field options: its fields keep their own keys",
+                    line: 5, column: 5),
+                DiagnosticSpec(
+                    message: "a struct or final class can flatten one property; a class that may be subclassed, none",
+                    line: 3, column: 18),
+            ]
+        )
+    }
 }

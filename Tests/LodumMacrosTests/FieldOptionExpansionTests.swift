@@ -203,4 +203,67 @@ struct FieldOptionExpansionTests {
                 """
         )
     }
+
+    @Test func flattenReadsAndWritesTheNestedFieldsThroughTheParentsStruct() {
+        assertLodumExpansion(
+            """
+            @Lodum struct User {
+                var name: String
+                @Flatten var address: Address
+                @Field(skipIfNil: true) var email: String?
+            }
+            """,
+            expandsTo: """
+                struct User {
+                    var name: String
+                    var address: Address
+                    var email: String?
+                }
+
+                extension User: LodumCore.Serializable, LodumCore.Deserializable {
+                    static let lodumFields: LodumCore.FieldNames = LodumCore.FieldNames(["name", "email"]).extended(
+                        by: Address.lodumFields.names, aliases: Address.lodumFields.aliases, namesUnknownKeys: false)
+
+                    func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
+                        let _lodum_positional = !serializer.writesFieldNames
+                        var _lodum_fieldCount = try serializer.flattenedFieldCount(of: self.address) + 1
+                        if _lodum_positional || self.email != nil {
+                            _lodum_fieldCount += 1
+                        }
+                        try serializer.encodeStruct("User", fieldCount: _lodum_fieldCount) { serializer in
+                            try serializer.encodeField("name", self.name)
+                            if _lodum_positional || self.email != nil {
+                                try serializer.encodeField("email", self.email)
+                            }
+                            try serializer.encodeFlattenedFields(of: self.address)
+                        }
+                    }
+
+                    init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
+                        var _lodum_pending_name: String? = nil
+                        var _lodum_pending_email: String?? = nil
+                        let _lodum_flattened = try deserializer.decodeStruct("User", fields: Self.lodumFields, ownCount: 2, flattening: Address.self) { deserializer, field in
+                            switch field {
+                            case 0:
+                                _lodum_pending_name = try deserializer.decode(String.self)
+                            case 1:
+                                _lodum_pending_email = try deserializer.decode(String?.self)
+                            default:
+                                try deserializer.skipValue()
+                            }
+                        }
+                        guard let _lodum_value_name = _lodum_pending_name ?? LodumCore.defaultForMissingField(String.self) else {
+                            throw deserializer.missingField("name")
+                        }
+                        self.name = _lodum_value_name
+                        self.address = _lodum_flattened
+                        guard let _lodum_value_email = _lodum_pending_email ?? LodumCore.defaultForMissingField(String?.self) else {
+                            throw deserializer.missingField("email")
+                        }
+                        self.email = _lodum_value_email
+                    }
+                }
+                """
+        )
+    }
 }

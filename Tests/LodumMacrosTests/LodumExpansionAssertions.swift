@@ -29,6 +29,7 @@ func assertLodumExpansion(
             "Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances),
             "LodumSubclass": MacroSpec(type: LodumSubclassMacro.self),
             "Field": MacroSpec(type: FieldMacro.self),
+            "Flatten": MacroSpec(type: FlattenMacro.self),
         ],
         applyFixIts: applyFixIts,
         fixedSource: fixedSource,

@@ -1,0 +1,90 @@
+import Foundation
+import Lodum
+import LodumTestSupport
+import Testing
+
+@Lodum struct FLGeo: Equatable, Sendable {
+    var lat: Double
+    var lon: Double
+}
+
+@Lodum struct FLAddress: Equatable, Sendable {
+    var street: String
+    @Field(aliases: ["town"]) var city: String
+    @Field(skipIfNil: true) var zip: String?
+    var geo: FLGeo
+}
+
+@Lodum struct FLUser: Equatable, Sendable {
+    var name: String
+    @Flatten var address: FLAddress
+    @Field(skipIfNil: true) var email: String?
+}
+
+@Lodum(denyUnknownFields: true)
+struct FLStrict: Equatable, Sendable {
+    var id: Int
+    @Flatten var address: FLAddress
+}
+
+@Suite("@Flatten: a nested struct's fields as the parent's, in every format")
+struct FlattenTests {
+    static let user = FLUser(
+        name: "ada", address: FLAddress(street: "1 Main St", city: "Springfield", zip: nil, geo: FLGeo(lat: 1.5, lon: -2)),
+        email: "a@b.c")
+
+    @Test(arguments: Lodum.formats.map { $0.name })
+    func flattenedFieldsRoundTrip(_ name: String) throws {
+        guard let format = Lodum.format(named: name) else { throw LodumError(.custom("no format named \(name)")) }
+        try Self.roundTrip(format)
+    }
+
+    static func roundTrip<F: Format>(_ format: F.Type) throws {
+        let tree = try F.decode(Value.self, from: F.encode(user))
+        #expect(tree.objectValue?.map(\.key) == ["name", "email", "street", "city", "geo"])
+        #expect(try F.decode(FLUser.self, from: F.encode(user)) == user)
+        var zipped = user
+        zipped.address.zip = "12345"
+        zipped.email = nil
+        #expect(try F.decode(FLUser.self, from: F.encode(zipped)) == zipped)
+    }
+
+    @Test func positionalLayoutsKeepEveryField() throws {
+        let compact = try MsgPack.encode(Self.user, options: MsgPackOptions(structs: .arrays))
+        #expect(try MsgPack.decode(Value.self, from: compact) == .array([
+            "ada", "a@b.c", "1 Main St", "Springfield", .null, .array([1.5, -2.0]),
+        ]))
+        #expect(try MsgPack.decode(FLUser.self, from: compact) == Self.user)
+    }
+
+    @Test func fieldsComeInAnyOrderAndAliasesOfTheFlattenedTypeApply() throws {
+        let json = #"{"geo":{"lon":-2,"lat":1.5},"town":"Springfield","name":"ada","street":"1 Main St","email":"a@b.c"}"#
+        #expect(try JSON.decode(FLUser.self, from: json) == Self.user)
+    }
+
+    @Test func errorsNameTheFlattenedFieldAtTheParentsLevel() {
+        let missing = expectLodumError { _ = try JSON.decode([FLUser].self, from: #"[{"name":"a","street":"s","geo":{"lat":1,"lon":2}}]"#) }
+        #expect(missing?.kind == .missingField("city"))
+        #expect(missing?.path.description == "[0].city")
+        let wrong = expectLodumError { _ = try JSON.decode(FLUser.self, from: #"{"name":"a","street":"s","city":"c","geo":{"lat":"x","lon":2}}"#) }
+        #expect(wrong?.path.description == "geo.lat")
+        #expect(wrong?.position != nil)
+        let ownWrong = expectLodumError { _ = try JSON.decode(FLUser.self, from: #"{"street":"s","name":5}"#) }
+        #expect(ownWrong?.path.description == "name")
+    }
+
+    @Test func denyUnknownFieldsCoversTheFlattenedFieldsToo() throws {
+        let good = #"{"id":1,"street":"s","city":"c","geo":{"lat":1,"lon":2}}"#
+        #expect(try JSON.decode(FLStrict.self, from: good).id == 1)
+        let error = expectLodumError { _ = try JSON.decode(FLStrict.self, from: #"{"id":1,"street":"s","city":"c","extra":0,"geo":{"lat":1,"lon":2}}"#) }
+        #expect(error?.kind == .unknownField("extra"))
+        #expect(error?.path.description == "extra")
+    }
+
+    @Test func readingStreamsTheInput() throws {
+        // One pass with nothing held: every byte read once, in chunks of 3.
+        let bytes = Array(try JSON.encode([Self.user, Self.user]))
+        let source = CountingSource(bytes, chunkSize: 3)
+        #expect(try JSON.load([FLUser].self, from: source) == [Self.user, Self.user])
+    }
+}
