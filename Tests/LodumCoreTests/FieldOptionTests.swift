@@ -42,6 +42,14 @@ struct FOEvenError: Error, CustomStringConvertible {
     }) var even: Int = 2
     @Field(using: EpochSeconds.self, validate: .range(Date(timeIntervalSince1970: 0)...)) var since: Date = Date(timeIntervalSince1970: 0)
     @Field(using: EpochSeconds.self) var until: Date?
+    @Field(validate: { (word: String) throws -> Bool in
+        if word.contains(" ") { throw FOSpaceError() }
+        return true
+    }) var word: String = "one"
+}
+
+struct FOSpaceError: Error, CustomStringConvertible {
+    var description: String { "must be one word" }
 }
 
 @Suite("Field and type options, in every format")
@@ -153,6 +161,7 @@ struct FieldOptionTests {
             ("color", .string("blue"), #"one of "red", "green""#),
             ("even", .int(3), "must be even"),
             ("since", .int(-5), "at least 1970-01-01 00:00:00 +0000"),
+            ("word", .string("two words"), "must be one word"),
         ]
         for (key, value, rule) in cases {
             let error = expectLodumError("\(F.name) \(key)") {
