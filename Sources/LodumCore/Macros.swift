@@ -2,7 +2,8 @@
 ///
 /// `@Lodum` generates ``Serializable`` and ``Deserializable`` conformances at compile
 /// time: the wire keys become static strings, and decoding matches keys with a switch over
-/// field indices, with no reflection and no dictionary per value.
+/// field indices, with no reflection and no dictionary per value. It also generates
+/// ``JSONSchemaDescribable``, the type's JSON Schema (``JSONSchema/generate(for:)``).
 ///
 /// ```swift
 /// @Lodum struct Point { var x: Int; var y: Int }
@@ -37,9 +38,9 @@
 /// without values written as its name, `"none"`. See ``LodumEnum``. Case names follow
 /// `renameAll` and `@Field(rename:)` on the case.
 @attached(
-    extension, conformances: Serializable, Deserializable, LodumEnum,
+    extension, conformances: Serializable, Deserializable, LodumEnum, JSONSchemaDescribable,
     names: named(serialize), named(init), named(lodumFields), named(lodumCases), named(lodumCaseFields),
-    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields))
+    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields), named(jsonSchema))
 @attached(member, names: named(init))
 public macro Lodum(
     renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false,

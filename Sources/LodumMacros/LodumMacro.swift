@@ -6,7 +6,7 @@ import SwiftSyntaxMacros
 /// by generating code that drives the core's `Serializer` and `Deserializer` directly.
 ///
 /// The extension role adds the conformances, the `lodumFields` table, `serialize(to:)`,
-/// and, for structs, `init(from:)`. A class's `init(from:)` is a designated initializer,
+/// `jsonSchema(in:)`, and, for structs, `init(from:)`. A class's `init(from:)` is a designated initializer,
 /// which an extension cannot add, so the member role puts it in the class body; for
 /// structs the member role adds nothing, keeping the memberwise initializer.
 ///
@@ -33,12 +33,14 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             ? ""
             : ": " + conformances.map(\.qualifiedName).joined(separator: ", ")
 
+        let schema = try SchemaGenerator(type: annotated).makeSchemaFunction()
         if annotated.kind == .enumeration {
             let members = try EnumGenerator(type: annotated).makeMembers()
             let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {
                 for (offset, member) in members.enumerated() {
                     offset == 0 ? member.decl : member.decl.separatedByBlankLine
                 }
+                schema.separatedByBlankLine
             }
             return [extensionDecl]
         }
@@ -57,6 +59,7 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             if let initializer {
                 initializer.separatedByBlankLine
             }
+            schema.separatedByBlankLine
         }
         return [extensionDecl]
     }
@@ -95,6 +98,7 @@ private enum LodumConformance: CaseIterable {
     case deserializable
     /// Enums with associated values (or none), not raw-value enums.
     case lodumEnum
+    case jsonSchemaDescribable
 
     /// The name as written in generated code, qualified so a user type of the same name cannot interfere.
     var qualifiedName: String {
@@ -102,6 +106,7 @@ private enum LodumConformance: CaseIterable {
         case .serializable: "LodumCore.Serializable"
         case .deserializable: "LodumCore.Deserializable"
         case .lodumEnum: "LodumCore.LodumEnum"
+        case .jsonSchemaDescribable: "LodumCore.JSONSchemaDescribable"
         }
     }
 
@@ -114,6 +119,7 @@ private enum LodumConformance: CaseIterable {
         case .serializable: lastComponent == "Serializable"
         case .deserializable: lastComponent == "Deserializable"
         case .lodumEnum: lastComponent == "LodumEnum"
+        case .jsonSchemaDescribable: lastComponent == "JSONSchemaDescribable"
         }
     }
 }

@@ -24,6 +24,8 @@ struct StoredProperty {
     var coding: ExprSyntax?
     /// The `@Field(validate:)` expression, checked after each decode.
     var validator: ExprSyntax?
+    /// The type as declared, or `nil` for a `let` whose type comes from its initial value.
+    var declaredType: TypeSyntax?
     /// The syntax diagnostics about this property's key point at.
     var keySyntax: Syntax
     /// How `init(from:)` reads the property, or `nil` if it never does: a `let` with an
@@ -103,6 +105,7 @@ extension StoredProperty {
             property.aliases = options.aliases
             property.coding = options.coding
             property.validator = options.validator
+            property.declaredType = declaredType
             let isOptional = declaredType?.isOptional == true
             if options.skip {
                 // Never written; on read the key is unknown and the property keeps a value it

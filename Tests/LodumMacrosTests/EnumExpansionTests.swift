@@ -3,7 +3,7 @@ import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
 /// What the compiler asks `@Lodum` to add to an enum without raw values.
-let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable", "LodumCore.LodumEnum"]
+let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable", "LodumCore.LodumEnum", "LodumCore.JSONSchemaDescribable"]
 
 @Suite("@Lodum on enums")
 struct EnumExpansionTests {
@@ -19,13 +19,19 @@ struct EnumExpansionTests {
                     case red, green = "g"
                 }
 
-                extension Color: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Color: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
                         try serializer.encode(self.rawValue)
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
                         self = try deserializer.decodeRawValue(Self.self, cases: [.red, .green])
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { _ in
+                            LodumCore.JSONSchema.rawValues(Self.self, cases: [.red, .green])
+                        }
                     }
                 }
                 """
@@ -46,7 +52,7 @@ struct EnumExpansionTests {
                     case pair(Int, Int?)
                 }
 
-                extension Message: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum {
+                extension Message: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum, LodumCore.JSONSchemaDescribable {
                     static let lodumCases: LodumCore.FieldNames = ["text", "pair"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -103,6 +109,18 @@ struct EnumExpansionTests {
                             throw deserializer.noCase(index, of: Self.self)
                         }
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.union(
+                                of: [
+                                    .value("text", context.schema(for: String.self)),
+                                    .elements("pair", [context.schema(for: Int.self), context.schema(for: Int?.self)]),
+                                ],
+                                tagging: .external
+                            )
+                        }
+                    }
                 }
                 """, conformances: enumConformances
         )
@@ -118,12 +136,13 @@ struct EnumExpansionTests {
             }
             """,
             expandsTo: """
+
                 enum Shape {
                     case circle(radius: Double)
                     case none
                 }
 
-                extension Shape: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum {
+                extension Shape: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.LodumEnum, LodumCore.JSONSchemaDescribable {
                     static let lodumCases: LodumCore.FieldNames = ["circle", "nothing"]
 
                     static let lodumCaseFields: [LodumCore.FieldNames] = [["radius"], []]
@@ -201,6 +220,23 @@ struct EnumExpansionTests {
                             return Self.none
                         default:
                             throw deserializer.noCase(index, of: Self.self)
+                        }
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.union(
+                                of: [
+                                    .fields(
+                                        "circle",
+                                        [
+                                            .required("radius", context.schema(for: Double.self)),
+                                        ]
+                                    ),
+                                    .unit("nothing"),
+                                ],
+                                tagging: .internal(tag: "type")
+                            )
                         }
                     }
                 }
