@@ -8,7 +8,7 @@
 /// }
 ///
 /// let schema = JSONSchema.generate(for: User.self)
-/// try JSON.encodeString(schema, options: .pretty)
+/// try JSON.encodeString(schema)
 /// // {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
 /// //  "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 40},
 /// //                 "email": {"type": ["string", "null"]}},
