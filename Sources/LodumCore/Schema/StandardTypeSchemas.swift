@@ -174,7 +174,8 @@ extension JSONSchema {
         guard Key.self != String.self else { return nil }
         // A context of its own: the key type's definition is read here, not referred to.
         var keyContext = JSONSchemaContext()
-        let schema = keyContext.resolved(keyContext.schema(for: Key.self))
+        let reference = keyContext.schema(for: Key.self)
+        let schema = keyContext.resolved(reference)
         if let values = schema["enum"]?.arrayValue {
             let texts = values.compactMap(keyText(ofValue:))
             return texts.count == values.count ? ["enum": .array(texts)] : nil
