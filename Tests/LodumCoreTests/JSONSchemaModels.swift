@@ -30,6 +30,8 @@ struct JSContact: Sendable {
     @Field(validate: .range(0.0...1.0)) var score: Double = 0.5
     @Field(validate: .even) var pairs: Int = 0
     @Field(using: EpochMilliseconds.self) var seen: Date?
+    @Field(validate: .match(#/\+[0-9]+/#)) var phone: String?
+    @Field(validate: .length(2...)) var languages: Set<String> = ["en", "fr"]
 }
 
 extension Validator where Value == Int {

@@ -24,7 +24,7 @@ enum JSSamples {
             JSContact(),
             JSContact(
                 email: "ada@example.com", floor: 1, handle: "ada", labels: ["a": 1, "b": 2], score: 1, pairs: -4,
-                seen: Date(timeIntervalSince1970: 1_514_862_245.5)),
+                seen: Date(timeIntervalSince1970: 1_514_862_245.5), phone: "+44", languages: ["de", "en", "fr"]),
         ]
     }
 

@@ -104,7 +104,7 @@ struct JSONSchemaTests {
     }
 
     @Test func optionalsAllowNullAndAreNeverRequired() throws {
-        #expect(try schemaText(JSContact.self) == #"{"$schema":"https://json-schema.org/draft/2020-12/schema","properties":{"email":{"type":["string","null"]},"floor":{"maximum":9223372036854775807,"minimum":1,"type":["integer","null"]},"handle":{"pattern":"^(?:[a-z]+)$","type":["string","null"]},"labels":{"additionalProperties":{"maximum":9223372036854775807,"minimum":-9223372036854775808,"type":"integer"},"maxProperties":2,"type":"object"},"pairs":{"maximum":9223372036854775807,"minimum":-9223372036854775808,"multipleOf":2,"type":"integer"},"score":{"maximum":1.0,"minimum":0.0,"type":"number"},"seen":{"type":["integer","null"]}},"type":"object"}"#)
+        #expect(try schemaText(JSContact.self) == #"{"$schema":"https://json-schema.org/draft/2020-12/schema","properties":{"email":{"type":["string","null"]},"floor":{"maximum":9223372036854775807,"minimum":1,"type":["integer","null"]},"handle":{"pattern":"^(?:[a-z]+)$","type":["string","null"]},"labels":{"additionalProperties":{"maximum":9223372036854775807,"minimum":-9223372036854775808,"type":"integer"},"maxProperties":2,"type":"object"},"languages":{"items":{"type":"string"},"minItems":2,"type":"array","uniqueItems":true},"pairs":{"maximum":9223372036854775807,"minimum":-9223372036854775808,"multipleOf":2,"type":"integer"},"phone":{"pattern":"^(?:\\+[0-9]+)$","type":["string","null"]},"score":{"maximum":1.0,"minimum":0.0,"type":"number"},"seen":{"type":["integer","null"]}},"type":"object"}"#)
     }
 
     @Test func externallyTaggedEnumIsOneOfItsCases() throws {
@@ -319,6 +319,9 @@ struct JSONSchemaTests {
         try validation.expectInvalid(JSContact.self, #"{"labels":{"a":1,"b":2,"c":3}}"#)
         try validation.expectInvalid(JSContact.self, #"{"score":1.5}"#)
         try validation.expectInvalid(JSContact.self, #"{"pairs":3}"#)
+        try validation.expectInvalid(JSContact.self, #"{"phone":"44"}"#)
+        try validation.expectInvalid(JSContact.self, #"{"phone":"+44 "}"#)
+        try validation.expectInvalid(JSContact.self, #"{"languages":["en"]}"#)
         try validation.expectInvalid(JSShape.self, #"{"hexagon":{"side":1}}"#)
         try validation.expectInvalid(JSShape.self, #""circle""#)
         try validation.expectInvalid(JSShape.self, #""hexagon""#)
