@@ -120,6 +120,7 @@ enum JSLoose: Sendable {
 @Lodum final class JSNode: @unchecked Sendable {
     var name: String
     var parent: JSNode?
+    let kind = "node"
 
     init(name: String, parent: JSNode?) {
         self.name = name

@@ -253,6 +253,7 @@ struct JSONSchemaTests {
         #expect(names == ["JSPage_JSShape", "JSShape", "JSPage_Int", "JSEvent", "JSMessage", "JSLoose", "JSExpression", "JSTree", "JSNode"])
         #expect(schema["$defs"]?["JSPage_JSShape"]?["properties"]?["items"] == ["type": "array", "items": ["$ref": "#/$defs/JSShape"]])
         #expect(schema["$defs"]?["JSNode"]?["properties"]?["parent"] == ["anyOf": [["$ref": "#/$defs/JSNode"], ["type": "null"]]])
+        #expect(schema["$defs"]?["JSNode"]?["properties"]?["kind"] == ["type": "string"], "a let's type, from its key path")
         #expect(schema["properties"]?["shapes"] == ["$ref": "#/$defs/JSPage_JSShape"])
     }
 
@@ -270,6 +271,7 @@ struct JSONSchemaTests {
         #expect(JSONSchema.nullable(["type": "string", "enum": ["a"]]) == ["anyOf": [["type": "string", "enum": ["a"]], ["type": "null"]]])
         #expect(JSONSchema.nullable(["$ref": "#/$defs/A"]) == ["anyOf": [["$ref": "#/$defs/A"], ["type": "null"]]])
         #expect(JSONSchema.nullable([:]) == [:])
+        #expect(JSONSchema.nullable(false) == ["type": "null"])
         #expect(JSONSchema.nullable(JSONSchema.nullable(["type": "integer"])) == ["type": ["integer", "null"]])
     }
 

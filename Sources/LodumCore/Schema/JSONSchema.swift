@@ -88,6 +88,7 @@ public enum JSONSchema {
     /// `schema` or null: `{"type": ["string", "null"]}` where the schema only constrains
     /// values of its own type, else `{"anyOf": [schema, {"type": "null"}]}`.
     public static func nullable(_ schema: Value) -> Value {
+        if schema == false { return ["type": "null"] }
         guard case .object(var members) = schema, !members.isEmpty else {
             return schema  // `{}` and `true` already allow null.
         }
