@@ -33,7 +33,7 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             ? ""
             : ": " + conformances.map(\.qualifiedName).joined(separator: ", ")
 
-        let schema = try SchemaGenerator(type: annotated).makeSchemaFunction()
+        let schema = try SchemaGenerator(type: annotated, extendedType: TypeSyntax(type.trimmed)).makeSchemaFunction()
         if annotated.kind == .enumeration {
             let members = try EnumGenerator(type: annotated).makeMembers()
             let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {

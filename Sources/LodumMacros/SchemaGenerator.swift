@@ -10,6 +10,10 @@ import SwiftSyntaxBuilder
 /// of other types, and a type the core knows nothing of is `{}` rather than an error.
 struct SchemaGenerator {
     let type: AnnotatedType
+    /// The type as the extension names it (`Drawing.Stroke`), for key paths to its
+    /// properties. `\Self.x` would not do: in a class, `Self` is the dynamic `Self`,
+    /// which the runtime fails to resolve in a key path.
+    let extendedType: TypeSyntax
 
     func makeSchemaFunction() throws -> FunctionDeclSyntax {
         let header: SyntaxNodeString =
@@ -35,7 +39,7 @@ struct SchemaGenerator {
         let properties = type.fields.filter(\.isEncoded).map { property in
             let required = property.decoding.map { $0.readsKey && $0.defaultValue == nil } == true
                 && property.declaredType?.isOptional != true
-            return "\(required ? ".required" : ".optional")(\(StringLiteralExprSyntax(content: property.wireKey)), \(property.schemaExpression))"
+            return "\(required ? ".required" : ".optional")(\(StringLiteralExprSyntax(content: property.wireKey)), \(property.schemaExpression(in: extendedType)))"
         }
         let additionalProperties = type.options.denyUnknownFields ? ",\nadditionalProperties: false" : ""
         return "LodumCore.JSONSchema.object(\nproperties: \(Self.list(properties))\(additionalProperties)\n)"
@@ -89,10 +93,10 @@ struct SchemaGenerator {
 extension StoredProperty {
     /// The property's schema: its type's, or its coding's representation's, with what its
     /// validator checks where a schema can say it.
-    fileprivate var schemaExpression: String {
+    fileprivate func schemaExpression(in extendedType: TypeSyntax) -> String {
         guard let declaredType else {
             // A `let` whose type comes from its initial value: the key path knows the type.
-            return "context.schema(for: \\Self.\(identifier.text))"
+            return "context.schema(for: \\\(extendedType.trimmedDescription).\(identifier.text))"
         }
         let type = declaredType.implicitUnwrapSpelledAsOptional
         if let coding {

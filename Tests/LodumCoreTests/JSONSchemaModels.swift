@@ -131,6 +131,7 @@ enum JSLoose: Sendable {
 @Lodum struct JSPage<Item: Serializable & Deserializable & Sendable>: Sendable {
     var items: [Item]
     var next: Int?
+    let kind = "page"
 }
 
 @Lodum struct JSLibrary: Sendable {

@@ -254,6 +254,7 @@ struct JSONSchemaTests {
         #expect(schema["$defs"]?["JSPage_JSShape"]?["properties"]?["items"] == ["type": "array", "items": ["$ref": "#/$defs/JSShape"]])
         #expect(schema["$defs"]?["JSNode"]?["properties"]?["parent"] == ["anyOf": [["$ref": "#/$defs/JSNode"], ["type": "null"]]])
         #expect(schema["$defs"]?["JSNode"]?["properties"]?["kind"] == ["type": "string"], "a let's type, from its key path")
+        #expect(schema["$defs"]?["JSPage_Int"]?["properties"]?["kind"] == ["type": "string"])
         #expect(schema["properties"]?["shapes"] == ["$ref": "#/$defs/JSPage_JSShape"])
     }
 

@@ -58,7 +58,7 @@ struct ClassExpansionTests {
                                 properties: [
                                     .required("id", context.schema(for: Int.self)),
                                     .optional("parent", context.schema(for: Int?.self)),
-                                    .optional("kind", context.schema(for: \\Self.kind)),
+                                    .optional("kind", context.schema(for: \\Node.kind)),
                                 ]
                             )
                         }

@@ -155,7 +155,7 @@ struct SchemaExpansionTests {
                                     .required("region", context.schema(for: String.self)),
                                     .required("seen", context.schema(for: EpochSeconds.Representation.self)),
                                     .optional("nickname", context.schema(for: String?.self)),
-                                    .optional("version", context.schema(for: \\Self.version)),
+                                    .optional("version", context.schema(for: \\User.version)),
                                 ],
                                 additionalProperties: false
                             )

@@ -132,7 +132,7 @@ struct StructExpansionTests {
                                     .required("x", context.schema(for: Int.self)),
                                     .optional("y", context.schema(for: Int.self)),
                                     .optional("label", context.schema(for: String?.self)),
-                                    .optional("version", context.schema(for: \\Self.version)),
+                                    .optional("version", context.schema(for: \\Point.version)),
                                 ]
                             )
                         }
@@ -381,7 +381,7 @@ struct StructExpansionTests {
                             LodumCore.JSONSchema.object(
                                 properties: [
                                     .required("id", context.schema(for: Int.self)),
-                                    .optional("version", context.schema(for: \\Self.version)),
+                                    .optional("version", context.schema(for: \\Record.version)),
                                     .optional("schema", context.schema(for: String.self)),
                                 ]
                             )

@@ -144,8 +144,8 @@ public struct JSONSchemaContext {
     private static func safeName(_ typeName: String) -> String {
         var name = ""
         for character in typeName.unicodeScalars {
-            let isSafe = character.properties.isAlphabetic && character.isASCII
-                || ("0"..."9").contains(character) || character == "_" || character == "." || character == "-"
+            let isSafe = ("a"..."z").contains(character) || ("A"..."Z").contains(character) || ("0"..."9").contains(character)
+                || character == "_" || character == "." || character == "-"
             if isSafe {
                 name.unicodeScalars.append(character)
             } else if !name.hasSuffix("_") {
