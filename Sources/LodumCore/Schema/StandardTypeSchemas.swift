@@ -6,10 +6,12 @@ import Foundation
 // the schema is built, so `[Item]` in a generic `@Lodum` type finds `Item`'s schema.
 
 extension Bool: JSONSchemaDescribable {
+    /// `true` or `false`.
     public static func jsonSchema(in context: inout JSONSchemaContext) -> Value { ["type": "boolean"] }
 }
 
 extension String: JSONSchemaDescribable {
+    /// Any text.
     public static func jsonSchema(in context: inout JSONSchemaContext) -> Value { ["type": "string"] }
 }
 
@@ -19,6 +21,7 @@ extension Double: JSONSchemaDescribable {
 }
 
 extension Float: JSONSchemaDescribable {
+    /// A number; reading rounds it to the nearest `Float`.
     public static func jsonSchema(in context: inout JSONSchemaContext) -> Value { ["type": "number"] }
 }
 
@@ -54,7 +57,8 @@ extension UInt32: JSONSchemaDescribable {}
 extension UInt64: JSONSchemaDescribable {}
 
 extension Date: JSONSchemaDescribable {
-    /// ISO 8601 text (RFC 3339's `date-time`), as JSON writes timestamps.
+    /// ISO 8601 text (RFC 3339's `date-time`), as JSON writes timestamps. A year outside
+    /// 0000…9999 is written in ISO 8601's expanded form, which `date-time` lacks.
     public static func jsonSchema(in context: inout JSONSchemaContext) -> Value { JSONSchema.dateTime }
 }
 
