@@ -2,7 +2,8 @@
 ///
 /// `@Lodum` generates ``Serializable`` and ``Deserializable`` conformances at compile
 /// time: the wire keys become static strings, and decoding matches keys with a switch over
-/// field indices, with no reflection and no dictionary per value.
+/// field indices, with no reflection and no dictionary per value. It also generates
+/// ``JSONSchemaDescribable``, the type's JSON Schema (``JSONSchema/generate(for:)``).
 ///
 /// ```swift
 /// @Lodum struct Point { var x: Int; var y: Int }
@@ -42,10 +43,10 @@
 /// without values written as its name, `"none"`. See ``EnumCases``. Case names follow
 /// `renameAll` and `@Field(rename:)` on the case.
 @attached(
-    extension, conformances: Serializable, Deserializable,
+    extension, conformances: Serializable, Deserializable, JSONSchemaDescribable,
     names: named(serialize), named(init), named(lodumFields), named(lodumCases), named(lodumCaseFields),
-    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields), named(lodumEnumCases))
-@attached(member, names: named(init), named(serialize), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields))
+    named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields), named(lodumEnumCases), named(jsonSchema))
+@attached(member, names: named(init), named(serialize), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields), named(jsonSchema))
 public macro Lodum(
     renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false,
     tag: String? = nil, content: String? = nil, untagged: Bool = false
@@ -63,7 +64,7 @@ public macro Lodum(
 /// The options are `@Lodum`'s, for this class's own fields. Reading holds the superclass's
 /// fields as a ``Value`` and hands them to the superclass's `init(from:)`; errors in them
 /// carry their path, and the subclass's position in the input.
-@attached(member, names: named(init), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields))
+@attached(member, names: named(init), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields), named(jsonSchema))
 public macro LodumSubclass(renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false) =
     #externalMacro(module: "LodumMacros", type: "LodumSubclassMacro")
 

@@ -39,6 +39,9 @@ struct AnnotatedType {
     /// How an enum without raw values marks its case.
     var tagging: EnumTagging = .external
 
+    /// A subclass's superclass: the first type its declaration inherits.
+    var superclass: TypeSyntax?
+
     /// The `@Flatten` property, whose fields are the type's too; at most one.
     var flattened: StoredProperty? { properties.first(where: \.isFlattened) }
 
@@ -72,6 +75,7 @@ extension AnnotatedType {
             genericParameters = structure.genericParameterClause
         } else if let classDecl = declaration.as(ClassDeclSyntax.self) {
             let isFinal = classDecl.modifiers.contains { $0.name.tokenKind == .keyword(.final) }
+            superclass = options.subclass ? classDecl.inheritanceClause?.inheritedTypes.first?.type.trimmed : nil
             kind = isFinal && !options.subclass ? .finalClass : .classInHierarchy
             nameToken = classDecl.name
             genericParameters = classDecl.genericParameterClause

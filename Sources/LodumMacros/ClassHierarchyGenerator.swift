@@ -30,6 +30,9 @@ struct ClassHierarchyGenerator {
             members.append(DeclSyntax(try serializeFunction()))
         }
         members.append(DeclSyntax(try DeserializeGenerator(type: type).makeInitializer()))
+        var schema = SchemaGenerator(type: type, extendedType: TypeSyntax(IdentifierTypeSyntax(name: .identifier(type.name))))
+        schema.superclass = type.superclass
+        members.append(DeclSyntax(try schema.makeSchemaFunction()))
         return members
     }
 

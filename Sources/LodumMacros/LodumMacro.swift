@@ -6,7 +6,7 @@ import SwiftSyntaxMacros
 /// by generating code that drives the core's `Serializer` and `Deserializer` directly.
 ///
 /// The extension role adds the conformances, the `lodumFields` table, `serialize(to:)`,
-/// and, for structs, `init(from:)`. A class's `init(from:)` is a designated initializer,
+/// `jsonSchema(in:)`, and, for structs, `init(from:)`. A class's `init(from:)` is a designated initializer,
 /// which an extension cannot add, so the member role puts it in the class body; for
 /// structs the member role adds nothing, keeping the memberwise initializer.
 ///
@@ -32,12 +32,14 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             ? ""
             : ": " + conformances.map(\.qualifiedName).joined(separator: ", ")
 
+        let schema = try SchemaGenerator(type: annotated, extendedType: TypeSyntax(type.trimmed)).makeSchemaFunction()
         if annotated.kind == .enumeration {
             let members = try EnumGenerator(type: annotated).makeMembers()
             let extensionDecl = try ExtensionDeclSyntax("extension \(type.trimmed)\(raw: inheritanceClause)") {
                 for (offset, member) in members.enumerated() {
                     offset == 0 ? member.decl : member.decl.separatedByBlankLine
                 }
+                schema.separatedByBlankLine
             }
             return [extensionDecl]
         }
@@ -64,6 +66,7 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
             if let initializer {
                 initializer.separatedByBlankLine
             }
+            schema.separatedByBlankLine
         }
         return [extensionDecl]
     }
@@ -103,12 +106,14 @@ extension DeclSyntaxProtocol {
 private enum LodumConformance: CaseIterable {
     case serializable
     case deserializable
+    case jsonSchemaDescribable
 
     /// The name as written in generated code, qualified so a user type of the same name cannot interfere.
     var qualifiedName: String {
         switch self {
         case .serializable: "LodumCore.Serializable"
         case .deserializable: "LodumCore.Deserializable"
+        case .jsonSchemaDescribable: "LodumCore.JSONSchemaDescribable"
         }
     }
 
@@ -120,6 +125,7 @@ private enum LodumConformance: CaseIterable {
         return switch self {
         case .serializable: lastComponent == "Serializable"
         case .deserializable: lastComponent == "Deserializable"
+        case .jsonSchemaDescribable: lastComponent == "JSONSchemaDescribable"
         }
     }
 }

@@ -24,6 +24,8 @@ struct StoredProperty {
     var coding: ExprSyntax?
     /// The `@Field(validate:)` expression, checked after each decode.
     var validator: ExprSyntax?
+    /// The type as declared, or `nil` for a `let` whose type comes from its initial value.
+    var declaredType: TypeSyntax?
     /// The syntax diagnostics about this property's key point at.
     var keySyntax: Syntax
     /// `@Flatten`: the property's fields are written and read as the enclosing struct's.
@@ -105,6 +107,7 @@ extension StoredProperty {
             property.aliases = options.aliases
             property.coding = options.coding
             property.validator = options.validator
+            property.declaredType = declaredType
             if let flatten = variable.attributes.first(where: { $0.as(AttributeSyntax.self)?.isNamed("Flatten") == true }) {
                 guard options.attribute == nil, declaredType?.isOptional == false else {
                     diagnostics.append(Diagnostic(node: flatten, message: LodumDiagnostic.flattenMisuse))

@@ -41,7 +41,7 @@ struct ClassExpansionTests {
                     }
                 }
 
-                extension Node: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Node: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["id", "parent", "kind"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -49,6 +49,18 @@ struct ClassExpansionTests {
                             try serializer.encodeField("id", self.id)
                             try serializer.encodeField("parent", self.parent)
                             try serializer.encodeField("kind", self.kind)
+                        }
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("id", context.schema(for: Int.self)),
+                                    .optional("parent", context.schema(for: Int?.self)),
+                                    .optional("kind", context.schema(for: \\Node.kind)),
+                                ]
+                            )
                         }
                     }
                 }
@@ -81,12 +93,22 @@ struct ClassExpansionTests {
                     }
                 }
 
-                extension Leaf: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Leaf: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     public static let lodumFields: LodumCore.FieldNames = ["weight"]
 
                     public func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
                         try serializer.encodeStruct("Leaf", fieldCount: 1) { serializer in
                             try serializer.encodeField("weight", self.weight)
+                        }
+                    }
+
+                    public static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .optional("weight", context.schema(for: Double.self)),
+                                ]
+                            )
                         }
                     }
                 }
@@ -158,9 +180,20 @@ struct ClassHierarchyExpansionTests {
                         }
                         self.nickname = _lodum_value_nickname
                     }
+
+                    public class func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("name", context.schema(for: String.self)),
+                                    .optional("nickname", context.schema(for: String?.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
 
-                extension Animal: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Animal: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     public static let lodumFields: LodumCore.FieldNames = ["name", "nickname"]
                 }
                 """
@@ -227,6 +260,19 @@ struct ClassHierarchyExpansionTests {
                             try super.init(from: &_lodum_parent)
                         } catch {
                             throw deserializer.locatingInheritedError(error, at: _lodum_start)
+                        }
+                    }
+
+                    override class func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            let _lodum_borrowed0 = context.objectProperties(of: Animal.self)
+                            return LodumCore.JSONSchema.object(
+                                properties: _lodum_borrowed0.properties + [
+                                    .required("breed", context.schema(for: String.self)),
+                                    .optional("age", context.schema(for: Int.self)),
+                                ],
+                                additionalProperties: false && _lodum_borrowed0.allowsOthers
+                            )
                         }
                     }
                 }

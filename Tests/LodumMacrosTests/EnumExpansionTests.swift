@@ -2,8 +2,8 @@ import SwiftSyntax
 import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
-/// What the compiler asks `@Lodum` to add to an enum.
-let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable"]
+/// What the compiler asks `@Lodum` to add to an enum without raw values.
+let enumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable", "LodumCore.JSONSchemaDescribable"]
 
 @Suite("@Lodum on enums")
 struct EnumExpansionTests {
@@ -19,13 +19,19 @@ struct EnumExpansionTests {
                     case red, green = "g"
                 }
 
-                extension Color: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Color: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
                         try serializer.encode(self.rawValue)
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
                         self = try deserializer.decodeRawValue(Self.self, cases: [.red, .green])
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { _ in
+                            LodumCore.JSONSchema.rawValues(Self.self, cases: [.red, .green])
+                        }
                     }
                 }
                 """
@@ -46,7 +52,7 @@ struct EnumExpansionTests {
                     case pair(Int, Int?)
                 }
 
-                extension Message: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Message: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumCases: LodumCore.FieldNames = ["text", "pair"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -124,6 +130,18 @@ struct EnumExpansionTests {
                             }
                         )
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.union(
+                                of: [
+                                    .value("text", context.schema(for: String.self)),
+                                    .elements("pair", [context.schema(for: Int.self), context.schema(for: Int?.self)]),
+                                ],
+                                tagging: .external
+                            )
+                        }
+                    }
                 }
                 """, conformances: enumConformances
         )
@@ -144,7 +162,7 @@ struct EnumExpansionTests {
                     case none
                 }
 
-                extension Shape: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Shape: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumCases: LodumCore.FieldNames = ["circle", "nothing"]
 
                     static let lodumCaseFields: [LodumCore.FieldNames] = [["radius"], []]
@@ -244,6 +262,23 @@ struct EnumExpansionTests {
                                 try Self.lodumDecodeFields(case: $1, from: &$0)
                             }
                         )
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.union(
+                                of: [
+                                    .fields(
+                                        "circle",
+                                        [
+                                            .required("radius", context.schema(for: Double.self)),
+                                        ]
+                                    ),
+                                    .unit("nothing"),
+                                ],
+                                tagging: .internal(tag: "type")
+                            )
+                        }
                     }
                 }
                 """, conformances: enumConformances

@@ -17,7 +17,7 @@ struct FieldOptionExpansionTests {
                     var nickname: String?
                 }
 
-                extension User: LodumCore.Serializable, LodumCore.Deserializable {
+                extension User: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["name", "nickname"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -55,6 +55,17 @@ struct FieldOptionExpansionTests {
                             throw deserializer.missingField("nickname")
                         }
                         self.nickname = _lodum_value_nickname
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("name", context.schema(for: String.self)),
+                                    .optional("nickname", context.schema(for: String?.self)),
+                                ]
+                            )
+                        }
                     }
                 }
                 """
@@ -131,7 +142,7 @@ struct FieldOptionExpansionTests {
                     var seen: Date
                 }
 
-                extension User: LodumCore.Serializable, LodumCore.Deserializable {
+                extension User: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = LodumCore.FieldNames(["id", "display_name", "age", "joined", "region", "seen"], aliases: [LodumCore.FieldNames.Alias("userId", field: 0)], namesUnknownKeys: true)
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -199,6 +210,22 @@ struct FieldOptionExpansionTests {
                         }
                         self.seen = _lodum_value_seen
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("id", context.schema(for: Int.self)),
+                                    .required("display_name", context.schema(for: String.self)),
+                                    .optional("age", context.schema(for: Int.self)),
+                                    .optional("joined", context.schema(for: Optional<EpochSeconds.Representation>.self)),
+                                    .required("region", context.schema(for: String.self)),
+                                    .required("seen", context.schema(for: EpochSeconds.Representation.self)),
+                                ],
+                                additionalProperties: false
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -220,7 +247,7 @@ struct FieldOptionExpansionTests {
                     var email: String?
                 }
 
-                extension User: LodumCore.Serializable, LodumCore.Deserializable {
+                extension User: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = LodumCore.FieldNames(["name", "email"]).extended(
                         by: Address.lodumFields.names, aliases: Address.lodumFields.aliases, namesUnknownKeys: false)
 
@@ -261,6 +288,19 @@ struct FieldOptionExpansionTests {
                             throw deserializer.missingField("email")
                         }
                         self.email = _lodum_value_email
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            let _lodum_borrowed0 = context.objectProperties(of: Address.self)
+                            return LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("name", context.schema(for: String.self)),
+                                    .optional("email", context.schema(for: String?.self)),
+                                ] + _lodum_borrowed0.properties,
+                                additionalProperties: _lodum_borrowed0.allowsOthers
+                            )
+                        }
                     }
                 }
                 """

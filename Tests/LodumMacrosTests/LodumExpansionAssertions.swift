@@ -5,7 +5,7 @@ import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
 /// The conformances `@Lodum`'s declaration in LodumCore asks the compiler for.
-let lodumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable"]
+let lodumConformances: [TypeSyntax] = ["LodumCore.Serializable", "LodumCore.Deserializable", "LodumCore.JSONSchemaDescribable"]
 
 /// Expands `@Lodum` in `source` and records a test issue, at the caller's location,
 /// for every difference from `expandedSource`, `diagnostics` and `fixedSource`.

@@ -16,7 +16,7 @@ struct StructExpansionTests {
                     var y: Int
                 }
 
-                extension Point: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Point: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["x", "y"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -48,6 +48,17 @@ struct StructExpansionTests {
                         }
                         self.y = _lodum_value_y
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("x", context.schema(for: Int.self)),
+                                    .required("y", context.schema(for: Int.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -75,7 +86,7 @@ struct StructExpansionTests {
                     static var shared = 0
                 }
 
-                extension Point: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Point: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     public static let lodumFields: LodumCore.FieldNames = ["x", "y", "label", "version"]
 
                     public func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -113,6 +124,19 @@ struct StructExpansionTests {
                         }
                         self.label = _lodum_value_label
                     }
+
+                    public static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("x", context.schema(for: Int.self)),
+                                    .optional("y", context.schema(for: Int.self)),
+                                    .optional("label", context.schema(for: String?.self)),
+                                    .optional("version", context.schema(for: \\Point.version)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -135,7 +159,7 @@ struct StructExpansionTests {
                 \(typeModifier)struct Flag {
                 }
 
-                extension Flag: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Flag: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     \(memberModifier)static let lodumFields: LodumCore.FieldNames = []
 
                     \(memberModifier)func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -149,6 +173,14 @@ struct StructExpansionTests {
                             default:
                                 try deserializer.skipValue()
                             }
+                        }
+                    }
+
+                    \(memberModifier)static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: []
+                            )
                         }
                     }
                 }
@@ -174,7 +206,7 @@ struct StructExpansionTests {
                     var tags: [String] = []
                 }
 
-                extension Settings: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Settings: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["retries", "timeout", "offset", "tags"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -210,6 +242,19 @@ struct StructExpansionTests {
                         self.offset = _lodum_pending_offset ?? (-1)
                         self.tags = _lodum_pending_tags ?? []
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .optional("retries", context.schema(for: Int.self)),
+                                    .optional("timeout", context.schema(for: Double?.self)),
+                                    .optional("offset", context.schema(for: Int.self)),
+                                    .optional("tags", context.schema(for: [String].self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -231,7 +276,7 @@ struct StructExpansionTests {
                     let motto: Optional<String>
                 }
 
-                extension Profile: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Profile: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["nickname", "avatar", "motto"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -271,6 +316,18 @@ struct StructExpansionTests {
                         }
                         self.motto = _lodum_value_motto
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .optional("nickname", context.schema(for: String?.self)),
+                                    .optional("avatar", context.schema(for: URL?.self)),
+                                    .optional("motto", context.schema(for: Optional<String>.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -292,7 +349,7 @@ struct StructExpansionTests {
                     let schema: String = "v1"
                 }
 
-                extension Record: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Record: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["id", "version", "schema"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -317,6 +374,18 @@ struct StructExpansionTests {
                             throw deserializer.missingField("id")
                         }
                         self.id = _lodum_value_id
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("id", context.schema(for: Int.self)),
+                                    .optional("version", context.schema(for: \\Record.version)),
+                                    .optional("schema", context.schema(for: String.self)),
+                                ]
+                            )
+                        }
                     }
                 }
                 """
@@ -357,7 +426,7 @@ struct StructExpansionTests {
                     lazy var cache: [Int] = []
                 }
 
-                extension Counter: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Counter: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["count", "changes"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -386,6 +455,17 @@ struct StructExpansionTests {
                         self.count = _lodum_value_count
                         self.changes = _lodum_pending_changes ?? 0
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("count", context.schema(for: Int.self)),
+                                    .optional("changes", context.schema(for: Int.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -405,7 +485,7 @@ struct StructExpansionTests {
                     var origin: Int = 0, name: String
                 }
 
-                extension Rect: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Rect: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["width", "height", "origin", "name"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -450,6 +530,19 @@ struct StructExpansionTests {
                         }
                         self.name = _lodum_value_name
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("width", context.schema(for: Int.self)),
+                                    .required("height", context.schema(for: Int.self)),
+                                    .optional("origin", context.schema(for: Int.self)),
+                                    .required("name", context.schema(for: String.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -467,7 +560,7 @@ struct StructExpansionTests {
                     var value: Wrapped
                 }
 
-                extension Box: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Box: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static var lodumFields: LodumCore.FieldNames {
                         ["value"]
                     }
@@ -493,6 +586,16 @@ struct StructExpansionTests {
                         }
                         self.value = _lodum_value_value
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("value", context.schema(for: Wrapped.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -514,7 +617,7 @@ struct StructExpansionTests {
                     }
                 }
 
-                extension Drawing.Stroke: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Drawing.Stroke: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["width"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -538,6 +641,16 @@ struct StructExpansionTests {
                         }
                         self.width = _lodum_value_width
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("width", context.schema(for: Double.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -559,7 +672,7 @@ struct StructExpansionTests {
                     }
                 }
 
-                extension Drawing.Layer: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Drawing.Layer: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static var lodumFields: LodumCore.FieldNames {
                         ["name"]
                     }
@@ -584,6 +697,16 @@ struct StructExpansionTests {
                             throw deserializer.missingField("name")
                         }
                         self.name = _lodum_value_name
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("name", context.schema(for: String.self)),
+                                ]
+                            )
+                        }
                     }
                 }
                 """
@@ -610,7 +733,7 @@ struct StructExpansionTests {
                     var `default`: Int
                 }
 
-                extension Awkward: LodumCore.Serializable, LodumCore.Deserializable {
+                extension Awkward: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
                     static let lodumFields: LodumCore.FieldNames = ["deserializer", "field", "x", "_lodum_pending_x", "default"]
 
                     func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
@@ -666,6 +789,20 @@ struct StructExpansionTests {
                         }
                         self.`default` = _lodum_value_default
                     }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("deserializer", context.schema(for: Int.self)),
+                                    .required("field", context.schema(for: Int.self)),
+                                    .required("x", context.schema(for: Int.self)),
+                                    .required("_lodum_pending_x", context.schema(for: Int.self)),
+                                    .required("default", context.schema(for: Int.self)),
+                                ]
+                            )
+                        }
+                    }
                 }
                 """
         )
@@ -706,6 +843,16 @@ struct StructExpansionTests {
                             throw deserializer.missingField("name")
                         }
                         self.name = _lodum_value_name
+                    }
+
+                    static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("name", context.schema(for: String.self)),
+                                ]
+                            )
+                        }
                     }
                 }
                 """,

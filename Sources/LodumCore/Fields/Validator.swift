@@ -19,67 +19,125 @@
 /// ```
 ///
 /// On an Optional property the rule applies to the value when there is one.
+///
+/// The built-in rules also state themselves in a type's JSON Schema (``JSONSchema``):
+/// `minimum`/`maximum`, `minLength`/`maxLength`, `pattern`, `enum`. A rule of your own can
+/// give the keywords that state it with ``init(_:jsonSchema:_:)``.
 public struct Validator<Value> {
     /// The rule in words, for error messages: `in range 0...150`.
     public let rule: String
     /// Whether a value satisfies the rule; thrown errors fail it too.
     public let isSatisfied: (Value) throws -> Bool
+    /// What the rule checks, in terms a JSON Schema can state. Kept as the rule's own
+    /// values, not as schema keywords: validators are made on every decode, and the
+    /// keywords are only worked out when a schema is asked for.
+    let schemaConstraint: SchemaConstraint
 
     /// A rule named `rule` that `isSatisfied` checks.
     public init(_ rule: String, _ isSatisfied: @escaping (Value) throws -> Bool) {
+        self.init(rule, constraint: .none, isSatisfied)
+    }
+
+    /// A rule named `rule` that `isSatisfied` checks, and that a JSON Schema states with
+    /// `keywords`, which are added to the schema of the property it validates.
+    ///
+    /// ```swift
+    /// extension Validator where Value == Int {
+    ///     static let even = Validator("even", jsonSchema: ["multipleOf": 2]) { $0 % 2 == 0 }
+    /// }
+    /// ```
+    public init(_ rule: String, jsonSchema keywords: LodumCore.Value, _ isSatisfied: @escaping (Value) throws -> Bool) {
+        self.init(rule, constraint: .keywords(keywords), isSatisfied)
+    }
+
+    init(_ rule: String, constraint: SchemaConstraint, _ isSatisfied: @escaping (Value) throws -> Bool) {
         self.rule = rule
         self.isSatisfied = isSatisfied
+        self.schemaConstraint = constraint
+    }
+
+    /// What a rule checks, as far as JSON Schema can say it.
+    enum SchemaConstraint {
+        /// Nothing a schema can state: a closure's rule.
+        case none
+        /// The value lies between the bounds: `minimum`, `maximum` or `exclusiveMaximum`.
+        case bounds(lower: Value?, upper: Value?, upperIsExclusive: Bool)
+        /// The value's count lies between the bounds: `minLength`, `minItems`, … .
+        case count(minimum: Int?, maximum: Int?)
+        /// The whole string matches this regular expression: `pattern`.
+        case wholeMatch(pattern: String)
+        /// The value is one of these: `enum`.
+        case oneOf([Value])
+        /// Keywords the rule's author gave.
+        case keywords(LodumCore.Value)
     }
 }
 
 extension Validator where Value: Comparable {
     /// The value lies in `range`.
     public static func range(_ range: ClosedRange<Value>) -> Validator {
-        Validator("in range \(range)") { range.contains($0) }
+        Validator("in range \(range)", constraint: .bounds(lower: range.lowerBound, upper: range.upperBound, upperIsExclusive: false)) {
+            range.contains($0)
+        }
     }
 
     /// The value lies in `range`.
     public static func range(_ range: Range<Value>) -> Validator {
-        Validator("in range \(range)") { range.contains($0) }
+        Validator("in range \(range)", constraint: .bounds(lower: range.lowerBound, upper: range.upperBound, upperIsExclusive: true)) {
+            range.contains($0)
+        }
     }
 
     /// The value is at least `range.lowerBound`.
     public static func range(_ range: PartialRangeFrom<Value>) -> Validator {
-        Validator("at least \(range.lowerBound)") { range.contains($0) }
+        Validator("at least \(range.lowerBound)", constraint: .bounds(lower: range.lowerBound, upper: nil, upperIsExclusive: false)) {
+            range.contains($0)
+        }
     }
 
     /// The value is at most `range.upperBound`.
     public static func range(_ range: PartialRangeThrough<Value>) -> Validator {
-        Validator("at most \(range.upperBound)") { range.contains($0) }
+        Validator("at most \(range.upperBound)", constraint: .bounds(lower: nil, upper: range.upperBound, upperIsExclusive: false)) {
+            range.contains($0)
+        }
     }
 }
 
 extension Validator where Value: Collection {
     /// The value has a count in `range` (characters, for a `String`).
     public static func length(_ range: ClosedRange<Int>) -> Validator {
-        Validator("length in \(range)") { range.contains($0.count) }
+        Validator("length in \(range)", constraint: .count(minimum: range.lowerBound, maximum: range.upperBound)) {
+            range.contains($0.count)
+        }
     }
 
     /// The value has a count of at least `range.lowerBound`.
     public static func length(_ range: PartialRangeFrom<Int>) -> Validator {
-        Validator("length at least \(range.lowerBound)") { range.contains($0.count) }
+        Validator("length at least \(range.lowerBound)", constraint: .count(minimum: range.lowerBound, maximum: nil)) {
+            range.contains($0.count)
+        }
     }
 
     /// The value has a count of at most `range.upperBound`.
     public static func length(_ range: PartialRangeThrough<Int>) -> Validator {
-        Validator("length at most \(range.upperBound)") { range.contains($0.count) }
+        Validator("length at most \(range.upperBound)", constraint: .count(minimum: nil, maximum: range.upperBound)) {
+            range.contains($0.count)
+        }
     }
 }
 
 extension Validator where Value == String {
     /// The whole string matches `pattern`.
+    ///
+    /// A `Regex` does not keep its source text, so a JSON Schema can state the rule only
+    /// when `@Field(validate:)` is given a regex literal, whose text the macro reads.
     public static func match<Output>(_ pattern: Regex<Output>) -> Validator {
         Validator("matching the pattern") { (try? pattern.wholeMatch(in: $0)) != nil }
     }
 
     /// The whole string matches the regular expression `pattern`, named in errors.
     public static func match(_ pattern: String) -> Validator {
-        Validator("matching /\(pattern)/") { text in
+        Validator("matching /\(pattern)/", constraint: .wholeMatch(pattern: pattern)) { text in
             let expression = try Regex(pattern)
             return (try? expression.wholeMatch(in: text)) != nil
         }
@@ -89,7 +147,9 @@ extension Validator where Value == String {
 extension Validator where Value: Equatable {
     /// The value is one of `values`.
     public static func oneOf(_ values: [Value]) -> Validator {
-        Validator("one of \(values.map { String(reflecting: $0) }.joined(separator: ", "))") { values.contains($0) }
+        Validator("one of \(values.map { String(reflecting: $0) }.joined(separator: ", "))", constraint: .oneOf(values)) {
+            values.contains($0)
+        }
     }
 }
 
