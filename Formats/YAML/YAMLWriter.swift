@@ -90,18 +90,6 @@ public struct YAMLWriter: FormatWriter {
         try write(key)
     }
 
-    /// Writes an integer key as a plain integer (`1: a`): YAML keys may be any scalar, and
-    /// the default, the key's text as a string, would be quoted (`'1': a`) to stay one.
-    /// Readers hand the key over as its text either way.
-    public mutating func mapKey(_ key: Int64) throws {
-        try write(key)
-    }
-
-    /// Writes an unsigned integer key as a plain integer, as ``mapKey(_:)-(Int64)`` does.
-    public mutating func mapKey(_ key: UInt64) throws {
-        try write(key)
-    }
-
     public mutating func endMap() throws {
         try emit { yaml_mapping_end_event_initialize($0) }
     }

@@ -23,7 +23,7 @@ struct StandardTypesDocumentationExamplesTests {
         #expect(try YAML.encodeString(Data([1, 2, 3])) == "!!binary AQID\n")
         #expect(Fixtures.hexString(Array(try MsgPack.encode(Data([1, 2, 3])))) == "c4-03-01-02-03")
         #expect(try JSON.encodeString([1: "a"] as [Int: String]) == #"{"1":"a"}"#)
-        #expect(try YAML.encodeString([1: "a"] as [Int: String]) == "1: a\n")
+        #expect(try YAML.encodeString([1: "a"] as [Int: String]) == "'1': a\n")
         #expect(Fixtures.hexString(Array(try MsgPack.encode([1: "a"] as [Int: String]))) == "81-01-a1-61")
         let error = expectLodumError { _ = try JSON.decode(DocsIdentified.self, from: "{\n  \"id\": \"12-34\"\n}") }
         #expect(error?.description == #"Error at id (line 2, column 9): expected a UUID, found String "12-34""#)
