@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LodumJSON", targets: ["LodumJSON"]),
         .library(name: "LodumYAML", targets: ["LodumYAML"]),
         .library(name: "LodumMsgPack", targets: ["LodumMsgPack"]),
+        // The conformance suite, for any format: the built-in ones run it, and so can yours.
+        .library(name: "LodumConformance", targets: ["LodumConformance"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
         // The benchmark's Yams peer; LodumBenchmarks finds it next to itself.
         .executable(name: "yams-peer", targets: ["YamsPeer"]),
@@ -128,6 +130,17 @@ let package = Package(
             name: "LodumTestSupport",
             dependencies: ["Lodum"],
             path: "Tests/Support"
+        ),
+        // The conformance suite's checks, run against a format through its public verbs.
+        .target(
+            name: "LodumConformance",
+            dependencies: ["LodumCore"],
+            path: "Sources/LodumConformance"
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["Lodum", "LodumConformance"],
+            path: "Tests/ConformanceTests"
         ),
         .testTarget(
             name: "LodumCoreTests",

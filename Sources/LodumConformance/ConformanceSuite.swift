@@ -1,0 +1,70 @@
+import Foundation
+import LodumCore
+
+/// The conformance suite every format in `Lodum.formats` passes, and that a backend written
+/// outside the package can run against itself.
+///
+/// ```swift
+/// let report = ConformanceSuite.run(MyFormat.self)
+/// #expect(report.failures.isEmpty, "\(report)")
+/// ```
+///
+/// It checks, through the format's public verbs only:
+/// - **Round trips** of a catalogue of values (every integer width at its extremes, signed
+///   zero and subnormals, text from every Unicode plane with controls and combining marks,
+///   Optionals, containers, integer-keyed dictionaries, bytes, dates, enums in several
+///   taggings, field options, a Codable type through the bridge) through `encode`/`decode`,
+///   `dump`/`load` and `dump(contentsOf:)`/`stream`.
+/// - **Capabilities, by behaviour, both ways**: a flag a format claims must show, and a
+///   behaviour it shows must be claimed (see ``CapabilityProbe``).
+public enum ConformanceSuite {
+    /// Runs every check on `format` and reports what failed.
+    public static func run<F: Format>(_ format: F.Type) -> ConformanceReport {
+        var report = ConformanceReport(format: F.name)
+        roundTrips(F.self, into: &report)
+        for probe in CapabilityProbe.allCases {
+            probe.check(F.self, into: &report)
+        }
+        return report
+    }
+
+    // MARK: Round trips
+
+    static func roundTrips<F: Format>(_ format: F.Type, into report: inout ConformanceReport) {
+        roundTrip(ConformanceModel(), F.self, into: &report)
+        roundTrip(ConformanceBridged(), F.self, into: &report)
+        roundTrip(ConformanceIntegers(), F.self, into: &report)
+        roundTrip(ConformanceFloats(), F.self, into: &report)
+        roundTrip(ConformanceText(), F.self, into: &report)
+        roundTrip(ConformanceShapes(), F.self, into: &report)
+        let points = (0..<1_000).map { ConformancePoint(x: $0, y: -$0) }
+        report.check("round trip: dump(contentsOf:) then stream") {
+            let sink = MemorySink()
+            try F.dump(contentsOf: points.lazy.map { $0 }, to: sink)
+            var stream = F.stream(ConformancePoint.self, from: MemorySource(sink.data))
+            var read: [ConformancePoint] = []
+            while let point = try stream.next() { read.append(point) }
+            return read == points ? nil : "read \(read.count) points, \(read.first.map { "\($0)" } ?? "none") first"
+        }
+        report.check("round trip: a document of every value, through Value") {
+            let tree = try F.decode(Value.self, from: F.encode(ConformanceModel()))
+            let back = try F.decode(ConformanceModel.self, from: F.encode(tree))
+            return back == ConformanceModel() ? nil : "the model read back through Value differs"
+        }
+    }
+
+    static func roundTrip<T: Serializable & Deserializable & Equatable, F: Format>(
+        _ value: T, _ format: F.Type, into report: inout ConformanceReport
+    ) {
+        report.check("round trip: \(T.self) through encode/decode") {
+            let back = try F.decode(T.self, from: F.encode(value))
+            return back == value ? nil : "read back \(back)"
+        }
+        report.check("round trip: \(T.self) through dump/load") {
+            let sink = MemorySink()
+            try F.dump(value, to: sink)
+            let back = try F.load(T.self, from: MemorySource(sink.data))
+            return back == value ? nil : "read back \(back)"
+        }
+    }
+}
