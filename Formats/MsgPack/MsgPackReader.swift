@@ -255,12 +255,23 @@ public struct MsgPackReader: FormatReader {
         return text
     }
 
+    /// Reads a `bin`, or a `str` holding base64 as the text formats write bytes, so bytes
+    /// that passed through JSON or YAML (or a `Value` read from them) read back the same.
     public mutating func readBytes() throws -> [UInt8] {
         let event = try current()
-        guard event.kind == UInt8(LODUM_MP_BIN.rawValue) || event.kind == UInt8(LODUM_MP_STR.rawValue) else {
+        let bytes: [UInt8]
+        switch event.kind {
+        case UInt8(LODUM_MP_BIN.rawValue):
+            bytes = Array(events.payload(of: event))
+        case UInt8(LODUM_MP_STR.rawValue):
+            let text = try makeString(event)
+            guard let decoded = Base64.decode(text) else {
+                throw error(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: text))))
+            }
+            bytes = decoded
+        default:
             throw mismatch(expected: "Bytes")
         }
-        let bytes = Array(events.payload(of: event))
         events.consume()
         return bytes
     }
