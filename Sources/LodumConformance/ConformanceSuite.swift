@@ -15,6 +15,8 @@ import LodumCore
 ///   Optionals, containers, integer-keyed dictionaries, bytes, dates, enums in several
 ///   taggings, field options, a Codable type through the bridge) through `encode`/`decode`,
 ///   `dump`/`load` and `dump(contentsOf:)`/`stream`.
+/// - **Bad input**: every cut of a sample document, a wrong type, input past the size and
+///   depth limits: each a ``LodumError`` with its path or the limit named, never a crash.
 /// - **Capabilities, by behaviour, both ways**: a flag a format claims must show, and a
 ///   behaviour it shows must be claimed (see ``CapabilityProbe``).
 public enum ConformanceSuite {
@@ -22,6 +24,7 @@ public enum ConformanceSuite {
     public static func run<F: Format>(_ format: F.Type) -> ConformanceReport {
         var report = ConformanceReport(format: F.name)
         roundTrips(F.self, into: &report)
+        badInput(F.self, into: &report)
         for probe in CapabilityProbe.allCases {
             probe.check(F.self, into: &report)
         }
