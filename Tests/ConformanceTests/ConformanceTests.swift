@@ -54,3 +54,16 @@ struct CapabilityClaimTests {
             == "the behaviour shows it, but the format does not claim it")
     }
 }
+
+@Suite("Conformance: a format written outside the package, with the public API only")
+struct PluggabilityTests {
+    @Test func aFourthFormatPassesTheWholeSuite() {
+        let report = ConformanceSuite.run(Tokens.self)
+        #expect(report.failures.isEmpty, "\(report)")
+        #expect(report.checks > 20)
+    }
+
+    @Test func itsOutputIsWhatItsFormatSays() throws {
+        #expect(String(decoding: try Tokens.encode(ConformancePoint(x: 1, y: -2)), as: UTF8.self) == "{s1:xi1;s1:yi-2;}")
+    }
+}
