@@ -91,6 +91,12 @@ import LodumCore
     case left
 }
 
+@Lodum(tag: "t", content: "c") public enum ConformanceMessage: Equatable, Sendable {
+    case text(String)
+    case move(dx: Int, dy: Int)
+    case ping
+}
+
 @Lodum(untagged: true) public enum ConformanceLoose: Equatable, Sendable {
     case number(Int)
     case words([String])
@@ -108,6 +114,9 @@ import LodumCore
     var shapes: [ConformanceShape] = [.circle(radius: 1.5), .point(1, -2), .label("x"), .none]
     var events: [ConformanceEvent] = [.joined(name: "a", at: nil), .left]
     var loose: [ConformanceLoose] = [.number(3), .words(["a"])]
+    var messages: [ConformanceMessage] = [.text("hi"), .move(dx: 1, dy: -1), .ping]
+    /// Nested to the depth the default limit allows, less the levels around it.
+    var deep: Value = (0..<90).reduce(Value.int(0)) { inner, _ in .array([inner]) }
     var color: ConformanceColor = .deepBlue
     var integers: ConformanceIntegers = ConformanceIntegers()
     var floats: ConformanceFloats = ConformanceFloats()

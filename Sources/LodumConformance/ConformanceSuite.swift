@@ -49,6 +49,14 @@ public enum ConformanceSuite {
             while let point = try stream.next() { read.append(point) }
             return read == points ? nil : "read \(read.count) points, \(read.first.map { "\($0)" } ?? "none") first"
         }
+        report.check("round trip: a missing Optional and a null one both read as nil") {
+            let missing = try F.encode(Value.object([Value.Member(key: "present", value: .int(1))]))
+            let null = try F.encode(Value.object([Value.Member(key: "present", value: .int(1)), Value.Member(key: "absent", value: .null)]))
+            let fromMissing = try F.decode(ConformanceShapes.self, from: missing)
+            let fromNull = try F.decode(ConformanceShapes.self, from: null)
+            return fromMissing.absent == nil && fromNull.absent == nil && fromMissing.present == 1
+                ? nil : "read \(String(describing: fromMissing.absent)) and \(String(describing: fromNull.absent))"
+        }
         report.check("round trip: a document of every value, through Value") {
             let tree = try F.decode(Value.self, from: F.encode(ConformanceModel()))
             let back = try F.decode(ConformanceModel.self, from: F.encode(tree))
