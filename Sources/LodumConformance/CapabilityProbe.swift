@@ -7,7 +7,8 @@ public enum CapabilityProbe: CaseIterable, Sendable {
     /// Bytes reach the sink before a lazy input sequence is exhausted, in chunks no larger
     /// than the writer's fixed buffer.
     case streamingDump
-    /// The first element of a top-level sequence arrives before a chunked source is drained.
+    /// The first element of a top-level sequence arrives before a chunked source is drained,
+    /// and no more than one element is alive at a time while the stream is read.
     case lazyLoad
     /// A stream of documents written by `dump(documents:)` reads back with `documents`.
     case multiDocument
@@ -78,15 +79,21 @@ public enum CapabilityProbe: CaseIterable, Sendable {
         return firstChunkAt < count && sink.largestChunk <= 1 << 20
     }
 
-    /// Writes 20,000 points, then streams them from a source of 512-byte chunks and notes
-    /// how much was read when the first element arrived.
+    /// Writes 20,000 points, then streams them from a source of 512-byte chunks: notes how
+    /// much was read when the first element arrived, and how many elements were ever alive
+    /// at once (the one the loop holds, and the one being read).
     static func loadsLazily<F: Format>(_ format: F.Type) throws -> Bool {
         let sink = MemorySink()
         try F.dump(contentsOf: (0..<20_000).map { ConformancePoint(x: $0, y: $0) }, to: sink)
         let source = ChunkedSource(Array(sink.data), chunkSize: 512)
-        var stream = F.stream(ConformancePoint.self, from: source)
-        guard try stream.next() != nil else { return false }
-        return source.delivered < sink.data.count / 2
+        let counter = LiveCounter()
+        return try LiveCounter.$current.withValue(counter) {
+            var stream = F.stream(TrackedPoint.self, from: source)
+            guard try stream.next() != nil else { return false }
+            let firstArrivedEarly = source.delivered < sink.data.count / 2
+            while try stream.next() != nil {}
+            return firstArrivedEarly && counter.peak <= 2
+        }
     }
 
     /// Writes three documents and reads them back as a stream of documents.
@@ -149,5 +156,39 @@ final class ChunkedSource: ByteSource {
         }
         delivered += count
         return count
+    }
+}
+
+/// Counts the elements alive during a stream, for the lazy-load probe. Found through a task
+/// local, so probes of several formats running at once keep their counts apart.
+final class LiveCounter: @unchecked Sendable {
+    @TaskLocal static var current: LiveCounter?
+    private let lock = NSLock()
+    private var live = 0
+    private(set) var peak = 0
+
+    func change(by delta: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        live += delta
+        peak = max(peak, live)
+    }
+}
+
+/// Alive as long as the element that holds it.
+final class LiveMarker: Sendable {
+    let counter = LiveCounter.current
+
+    init() { counter?.change(by: 1) }
+    deinit { counter?.change(by: -1) }
+}
+
+/// A point that counts itself while it lives.
+struct TrackedPoint: Deserializable {
+    let point: ConformancePoint
+    let marker = LiveMarker()
+
+    init<D: Deserializer>(from deserializer: inout D) throws {
+        point = try ConformancePoint(from: &deserializer)
     }
 }
