@@ -38,12 +38,12 @@ struct ValueDocumentationExamplesTests {
     }
 
     @Test func conversions() throws {
-        let tree = try Value(encoding: DocsUser(name: "Ada", tags: ["admin"]))
+        let tree = try Value(from: DocsUser(name: "Ada", tags: ["admin"]))
         #expect(tree == ["name": "Ada", "tags": ["admin"]])
-        #expect(try tree.decode(DocsUser.self) == DocsUser(name: "Ada", tags: ["admin"]))
+        #expect(try DocsUser(from: tree) == DocsUser(name: "Ada", tags: ["admin"]))
 
         let wrong: Value = ["name": "Ada", "tags": ["admin", 7]]
-        let error = expectLodumError { _ = try wrong.decode(DocsUser.self) }
+        let error = expectLodumError { _ = try DocsUser(from: wrong) }
         #expect(error?.description == "Error at tags[1]: expected String, found Number 7")
     }
 

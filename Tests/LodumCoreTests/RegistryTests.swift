@@ -55,7 +55,7 @@ struct RegistryTests {
             let bytes = try format.encode(sample)
             #expect(!bytes.isEmpty, "\(format.name)")
             #expect(try format.decode(Sample.self, from: bytes) == sample, "\(format.name)")
-            #expect(try format.decode(Value.self, from: bytes) == (try Value(encoding: sample)), "\(format.name)")
+            #expect(try format.decode(Value.self, from: bytes) == (try Value(from: sample)), "\(format.name)")
         }
     }
 

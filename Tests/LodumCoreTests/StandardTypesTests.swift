@@ -339,7 +339,7 @@ struct BytesTests {
         #expect(Fixtures.hexString(Array(try MsgPack.encode(Data([1, 2, 3])))) == "c4-03-01-02-03")
         #expect(Fixtures.hexString(Array(try MsgPack.encode(ContiguousArray<UInt8>([1, 2, 3])))) == "c4-03-01-02-03")
         #expect(Fixtures.hexString(Array(try MsgPack.encode([9, 1, 2, 3][1...] as ArraySlice<UInt8>))) == "c4-03-01-02-03")
-        #expect(try Value(encoding: [UInt8]([1, 2])) == .bytes([1, 2]))
+        #expect(try Value(from: [UInt8]([1, 2])) == .bytes([1, 2]))
     }
 
     @Test func otherArraysAreStillSequences() throws {

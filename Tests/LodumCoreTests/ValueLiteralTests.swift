@@ -120,7 +120,7 @@ struct ValueAccessorTests {
 struct ValueConversionTests {
     @Test func encodingBuildsTheTreeEveryFormatWouldWrite() throws {
         let member = StaffMember(name: "Ada", tags: ["admin"], age: nil)
-        let tree = try Value(encoding: member)
+        let tree = try Value(from: member)
         #expect(tree == ["name": "Ada", "tags": ["admin"], "age": nil])
         #expect(tree.objectValue?.map(\.key) == ["name", "tags", "age"])
         for format in Lodum.formats {
@@ -130,18 +130,18 @@ struct ValueConversionTests {
 
     @Test func decodeReadsATypedValueFromATree() throws {
         let tree: Value = ["tags": ["a", "b"], "name": "Grace", "unknown": [1, 2], "age": 85]
-        #expect(try tree.decode(StaffMember.self) == StaffMember(name: "Grace", tags: ["a", "b"], age: 85))
+        #expect(try StaffMember(from: tree) == StaffMember(name: "Grace", tags: ["a", "b"], age: 85))
     }
 
     @Test func typedValueRoundTripsThroughItsTree() throws {
         let member = StaffMember(name: "Ada", tags: ["x", "y"], age: 36)
-        #expect(try Value(encoding: member).decode(StaffMember.self) == member)
+        #expect(try StaffMember(from: Value(from: member)) == member)
     }
 
     @Test func decodeErrorsNameTheCodingPathAndHaveNoPosition() {
         let tree: Value = ["name": "Ada", "tags": ["ok", 5]]
         do {
-            _ = try tree.decode(StaffMember.self)
+            _ = try StaffMember(from: tree)
             Issue.record("5 is not a String")
         } catch let error as LodumError {
             #expect(error.path.description == "tags[1]")
@@ -154,7 +154,7 @@ struct ValueConversionTests {
 
     @Test func decodeReportsNumbersThatDoNotFitAtTheirPath() {
         let tree: Value = ["name": "Ada", "tags": [], "age": 300]
-        let error = #expect(throws: LodumError.self) { _ = try tree.decode(StaffMember.self) }
+        let error = #expect(throws: LodumError.self) { _ = try StaffMember(from: tree) }
         #expect(error?.path.description == "age")
         #expect(error?.kind == .numberOutOfRange("300", type: "UInt8"))
     }
@@ -162,21 +162,21 @@ struct ValueConversionTests {
     @Test func decodeRespectsTheDepthLimit() {
         var tree: Value = nil
         for _ in 0..<20 { tree = [tree] }
-        #expect(throws: LodumError.self) { _ = try tree.decode(Value.self, limits: Limits(maxDepth: 10)) }
-        #expect(throws: LodumError.self) { _ = try Value(encoding: tree, limits: Limits(maxDepth: 10)) }
+        #expect(throws: LodumError.self) { _ = try Value(from: tree, limits: Limits(maxDepth: 10)) }
+        #expect(throws: LodumError.self) { _ = try Value(from: tree, limits: Limits(maxDepth: 10)) }
     }
 
     @Test func codableTypesConvertThroughTheBridge() throws {
         let member = CodableMember(name: "Ada", scores: [1.5, 2])
-        let tree = try Value(encoding: member)
+        let tree = try Value(from: member)
         #expect(tree == ["name": "Ada", "scores": [1.5, 2.0]])
-        #expect(try tree.decode(CodableMember.self) == member)
+        #expect(try CodableMember(from: tree) == member)
     }
 
     @Test func codableDecodeErrorsNameTheCodingPath() {
         let tree: Value = ["name": "Ada", "scores": [1.5, "high"]]
         do {
-            _ = try tree.decode(CodableMember.self)
+            _ = try CodableMember(from: tree)
             Issue.record("\"high\" is not a Double")
         } catch let error as LodumError {
             #expect(error.path.description == "scores[1]")
@@ -189,7 +189,7 @@ struct ValueConversionTests {
     @Test func codableMissingKeyIsAMissingFieldError() {
         let tree: Value = ["name": "Ada"]
         do {
-            _ = try tree.decode(CodableMember.self)
+            _ = try CodableMember(from: tree)
             Issue.record("scores is missing")
         } catch let error as LodumError {
             #expect(error.kind == .missingField("scores"))

@@ -81,7 +81,7 @@ struct ValueTests {
 
     @Test func treeOfALodumValueMatchesItsJSON() throws {
         let reading = Reading(sensor: "t1", values: [1.5, -2], limit: nil)
-        let tree = try Value(encoding: reading)
+        let tree = try Value(from: reading)
         #expect(tree == .object([
             .init(key: "sensor", value: .string("t1")),
             .init(key: "values", value: .array([.double(1.5), .double(-2)])),

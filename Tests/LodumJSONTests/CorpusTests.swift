@@ -216,7 +216,7 @@ struct CorpusTests {
     ) throws {
         guard actual != expected else { return }
         var differences = ValueDifferences()
-        differences.compare(try Value(encoding: expected), try Value(encoding: actual), at: "$")
+        differences.compare(try Value(from: expected), try Value(from: actual), at: "$")
         let all = differences.mismatches + differences.nullsForAbsentKeys + differences.integersWrittenAsDoubles
         Issue.record(
             "\(what): the models differ at \(all.count) places, first: \(all.prefix(5))",

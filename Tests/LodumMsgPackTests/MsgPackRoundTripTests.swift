@@ -424,7 +424,7 @@ struct MsgPackRoundTripTests {
     }
 
     @Test func structReadsFromAValueTreeWrittenAsMessagePack() throws {
-        let value = try Value(encoding: Self.inventory)
+        let value = try Value(from: Self.inventory)
         #expect(try MsgPack.decode(MPInventory.self, from: MsgPack.encode(value)) == Self.inventory)
         #expect(try MsgPack.decode(Value.self, from: MsgPack.encode(Self.inventory)) == value)
     }

@@ -30,7 +30,7 @@ final class ValueEncoder: Encoder {
             throw error(.limitExceeded(.depth(limits.maxDepth)), at: path)
         }
         if let serializable = value as? any Serializable {
-            node.content = .value(try Value(encoding: serializable, limits: limits))
+            node.content = .value(try Value(from: serializable, limits: limits))
             return
         }
         let child = ValueEncoder(node: node, codingPath: path, basePath: basePath, limits: limits)

@@ -105,7 +105,7 @@ extension JSONSchema {
 
     /// The schema of an enum written as its raw value: `{"type": "string", "enum": […]}`.
     public static func rawValues<T: RawRepresentable>(_ type: T.Type, cases: [T]) -> Value where T.RawValue: Serializable {
-        let values = cases.compactMap { try? Value(encoding: $0.rawValue) }
+        let values = cases.compactMap { try? Value(from: $0.rawValue) }
         let kinds = Set(values.map(\.kind))
         let typeName: Value
         if kinds == [.string] {

@@ -150,6 +150,6 @@ extension JSONSchema {
 
     /// What JSON writes for `value`, as a tree; `nil` when it cannot be written.
     static func tree<S: Serializable>(of value: S) -> Value? {
-        try? Value(encoding: value)
+        try? Value(from: value)
     }
 }

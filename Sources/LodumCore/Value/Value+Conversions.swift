@@ -1,18 +1,18 @@
 // Between typed values and trees, like Python lodum's `asdict` and `fromdict`: the tree is
-// what every format would write for the value, so `Value(encoding: user)` equals
+// what every format would write for the value, so `Value(from: user)` equals
 // `JSON.decode(Value.self, from: JSON.encode(user))` up to what JSON cannot hold.
 
 extension Value {
     /// Builds the tree of a value: what any format would write for it.
     ///
     /// ```swift
-    /// let tree = try Value(encoding: User(name: "Ada", tags: ["admin"]))
+    /// let tree = try Value(from: User(name: "Ada", tags: ["admin"]))
     /// tree["tags"]?[0]   // "admin"
     /// ```
     ///
     /// - Throws: ``LodumError`` with the coding path of a value that cannot be written, or
     ///   when nesting passes ``Limits/maxDepth``.
-    public init<T: Serializable>(encoding value: T, limits: Limits = .default) throws {
+    public init<T: Serializable>(from value: T, limits: Limits = .default) throws {
         var serializer = ValueSerializer(limits: limits)
         try value.serialize(to: &serializer)
         guard let built = serializer.value else {
@@ -23,27 +23,31 @@ extension Value {
 
     /// Builds the tree of an `Encodable` value, through the Codable bridge.
     @_disfavoredOverload
-    public init<T: Encodable>(encoding value: T, limits: Limits = .default) throws {
+    public init<T: Encodable>(from value: T, limits: Limits = .default) throws {
         self = try CodableBridge.tree(of: value, basePath: .root, limits: limits)
     }
+}
 
-    /// Reads a typed value from this tree, as a format's `decode` reads it from bytes.
+extension Deserializable {
+    /// Reads a typed value from a tree, as a format's `decode` reads it from bytes.
     ///
     /// ```swift
     /// let tree: Value = ["name": "Ada", "tags": ["admin"]]
-    /// let user = try tree.decode(User.self)
+    /// let user = try User(from: tree)
     /// ```
     ///
     /// - Throws: ``LodumError`` with the coding path of the problem (`tags[1]`); a tree has
     ///   no byte positions, so its ``LodumError/position`` is `nil`.
-    public func decode<T: Deserializable>(_ type: T.Type, limits: Limits = .default) throws -> T {
-        var deserializer = ValueDeserializer(self, limits: limits)
-        return try T(from: &deserializer)
+    public init(from tree: Value, limits: Limits = .default) throws {
+        var deserializer = ValueDeserializer(tree, limits: limits)
+        self = try Self(from: &deserializer)
     }
+}
 
-    /// Reads a `Decodable` value from this tree, through the Codable bridge.
+extension Decodable {
+    /// Reads a `Decodable` value from a tree, through the Codable bridge.
     @_disfavoredOverload
-    public func decode<T: Decodable>(_ type: T.Type, limits: Limits = .default) throws -> T {
-        try CodableBridge.decode(type, fromTree: self, basePath: .root, position: nil, limits: limits)
+    public init(from tree: Value, limits: Limits = .default) throws {
+        self = try CodableBridge.decode(Self.self, fromTree: tree, basePath: .root, position: nil, limits: limits)
     }
 }

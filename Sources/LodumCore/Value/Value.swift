@@ -7,7 +7,7 @@
 /// let value = try JSON.decode(Value.self, from: #"{"a": [1, 2.5, null]}"#)
 /// value["a"]?[1]?.doubleValue                      // 2.5
 /// let written: Value = ["a": [1, 2.5, nil]]       // literals, in the written order
-/// let tree = try Value(encoding: user)            // any value's tree; back with tree.decode(User.self)
+/// let tree = try Value(from: user)            // any value's tree; back with User(from: tree)
 /// ```
 public enum Value: Sendable {
     case null
