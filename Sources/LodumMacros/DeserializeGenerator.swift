@@ -53,7 +53,7 @@ struct DeserializeGenerator {
                 do {
                     try super.init(from: &_lodum_parent)
                 } catch {
-                    throw deserializer.locatingInheritedError(error, at: _lodum_start)
+                    throw deserializer.located(error, at: _lodum_start)
                 }
                 """
             }

@@ -259,7 +259,7 @@ struct ClassHierarchyExpansionTests {
                         do {
                             try super.init(from: &_lodum_parent)
                         } catch {
-                            throw deserializer.locatingInheritedError(error, at: _lodum_start)
+                            throw deserializer.located(error, at: _lodum_start)
                         }
                     }
 

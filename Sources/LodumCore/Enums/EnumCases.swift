@@ -243,10 +243,8 @@ extension Deserializer {
         var buffered = ValueDeserializer(tree, limits: context.limits)
         do {
             return try body(&buffered)
-        } catch var failure as LodumError {
-            failure.path = CodingPath(context.path.components + (step.map { [$0] } ?? []) + failure.path.components)
-            if failure.position == nil { failure.position = position }
-            throw failure
+        } catch {
+            throw located(error, under: step, at: position)
         }
     }
 }

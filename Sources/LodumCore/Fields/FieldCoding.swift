@@ -115,10 +115,8 @@ extension Deserializer {
         let representation = try C.Representation(from: &self)
         do {
             return try C.decode(representation)
-        } catch let failure as LodumError {
-            throw LodumError(failure.kind, path: context.path, position: failure.position ?? positionOfLastValue)
         } catch {
-            throw LodumError(.custom(String(describing: error)), path: context.path, position: positionOfLastValue)
+            throw located(error, at: positionOfLastValue)
         }
     }
 

@@ -282,12 +282,13 @@ extension Deserializer {
         ValueDeserializer(.object(members), limits: context.limits)
     }
 
-    /// An error from the superclass's initializer, which read held fields: it gets this
-    /// struct's path before its own and, having no position of its own, `start`.
-    public func locatingInheritedError(_ error: any Error, at start: InputPosition?) -> any Error {
-        guard var failure = error as? LodumError else { return error }
-        failure.path = CodingPath(context.path.components + failure.path.components)
-        if failure.position == nil { failure.position = start }
+    /// An error from code that ran on what this reader read (a held tree's reader, a
+    /// coding, an extension's initializer): it gets this reader's path, and `step`, before
+    /// its own, and `position` when it has none. Any other error becomes `.custom`.
+    public func located(_ error: any Error, under step: PathComponent? = nil, at position: InputPosition?) -> LodumError {
+        var failure = error as? LodumError ?? LodumError(.custom(String(describing: error)))
+        failure.path = CodingPath(context.path.components + (step.map { [$0] } ?? []) + failure.path.components)
+        if failure.position == nil { failure.position = position }
         return failure
     }
 }

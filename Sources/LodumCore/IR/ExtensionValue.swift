@@ -70,13 +70,10 @@ extension ExtensionRepresentable {
             throw deserializer.error(.typeMismatch(
                 expected: "extension type \(Self.extensionType) (\(Self.self))", found: "extension type \(value.type)"))
         }
-        let position = deserializer.positionOfLastValue
         do {
             try self.init(extensionData: value.data)
-        } catch var failure as LodumError {
-            if failure.path.components.isEmpty { failure.path = deserializer.path }
-            if failure.position == nil { failure.position = position }
-            throw failure
+        } catch {
+            throw deserializer.located(error, at: deserializer.positionOfLastValue)
         }
     }
 }
