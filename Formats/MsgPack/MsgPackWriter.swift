@@ -218,37 +218,44 @@ public struct MsgPackWriter: FormatWriter {
     /// seconds) when the seconds fit 34 bits, else 96 bits (32 of nanoseconds, 64 of seconds).
     public mutating func write(_ value: Timestamp) throws {
         countElement()
+        // The payload goes straight from the stack into the packer: no array per instant.
         let seconds = value.seconds
         if seconds >= 0, seconds >> 34 == 0 {
             if value.nanoseconds == 0, seconds <= Int64(UInt32.max) {
                 var payload = UInt32(seconds).bigEndian
-                try writeExtension(type: -1, withUnsafeBytes(of: &payload) { Array($0) })
+                try writeExtensionHeader(type: -1, length: 4)
+                try withUnsafeBytes(of: &payload) { try appendExtensionBody($0) }
             } else {
                 var payload = (UInt64(value.nanoseconds) << 34 | UInt64(seconds)).bigEndian
-                try writeExtension(type: -1, withUnsafeBytes(of: &payload) { Array($0) })
+                try writeExtensionHeader(type: -1, length: 8)
+                try withUnsafeBytes(of: &payload) { try appendExtensionBody($0) }
             }
         } else {
             var nanoseconds = value.nanoseconds.bigEndian
             var wide = seconds.bigEndian
-            let payload = withUnsafeBytes(of: &nanoseconds) { Array($0) } + withUnsafeBytes(of: &wide) { Array($0) }
-            try writeExtension(type: -1, payload)
+            try writeExtensionHeader(type: -1, length: 12)
+            try withUnsafeBytes(of: &nanoseconds) { try appendExtensionBody($0) }
+            try withUnsafeBytes(of: &wide) { try appendExtensionBody($0) }
         }
     }
 
     public mutating func write(_ value: ExtensionValue) throws {
         countElement()
-        try writeExtension(type: value.type, value.data)
+        try writeExtensionHeader(type: value.type, length: value.data.count)
+        try value.data.withUnsafeBytes { try appendExtensionBody($0) }
     }
 
-    /// An `ext` (or `fixext` for 1, 2, 4, 8 and 16 bytes): header, type code, payload.
-    func writeExtension(type: Int8, _ payload: [UInt8]) throws {
-        guard payload.count <= UInt32.max else {
-            throw error(.unsupportedValue("an extension of \(payload.count) bytes is larger than MessagePack's 4 GiB limit"))
+    /// An `ext` header (or `fixext` for 1, 2, 4, 8 and 16 bytes): length and type code.
+    func writeExtensionHeader(type: Int8, length: Int) throws {
+        guard length <= UInt32.max else {
+            throw error(.unsupportedValue("an extension of \(length) bytes is larger than MessagePack's 4 GiB limit"))
         }
-        try packer.pack { lodum_mp_pack_ext($0, payload.count, type) }
-        try payload.withUnsafeBytes { body in
-            guard let base = body.baseAddress, !body.isEmpty else { return }
-            try packer.pack { lodum_mp_pack_ext_body($0, base, body.count) }
-        }
+        try packer.pack { lodum_mp_pack_ext($0, length, type) }
+    }
+
+    /// Bytes of the payload of the extension whose header was written last.
+    func appendExtensionBody(_ body: UnsafeRawBufferPointer) throws {
+        guard let base = body.baseAddress, !body.isEmpty else { return }
+        try packer.pack { lodum_mp_pack_ext_body($0, base, body.count) }
     }
 }

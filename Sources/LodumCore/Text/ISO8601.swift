@@ -13,40 +13,44 @@ extension Timestamp {
         let days = Self.floorDivide(seconds, 86_400)
         let secondOfDay = Int((seconds % 86_400 + 86_400) % 86_400)
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        var text = ""
-        text.reserveCapacity(32)
-        if year < 0 || year > 9999 {
-            text += year < 0 ? "-" : "+"
-        }
-        Self.appendDigits(year.magnitude, minimumWidth: 4, to: &text)
-        text += "-"
-        Self.appendDigits(UInt64(month), minimumWidth: 2, to: &text)
-        text += "-"
-        Self.appendDigits(UInt64(day), minimumWidth: 2, to: &text)
-        text += "T"
-        Self.appendDigits(UInt64(secondOfDay / 3600), minimumWidth: 2, to: &text)
-        text += ":"
-        Self.appendDigits(UInt64(secondOfDay / 60 % 60), minimumWidth: 2, to: &text)
-        text += ":"
-        Self.appendDigits(UInt64(secondOfDay % 60), minimumWidth: 2, to: &text)
-        if nanoseconds > 0 {
-            var fraction = nanoseconds
-            var width = 9
-            while fraction % 10 == 0 {
-                fraction /= 10
-                width -= 1
+        // Written into the string's own storage: one allocation per instant. The longest
+        // text, `-292277026596-12-04T15:30:07.999999999Z`, is 39 bytes.
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var text = TextCursor(buffer)
+            if year < 0 || year > 9999 { text.append(year < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")) }
+            text.append(year.magnitude, width: 4)
+            text.append(UInt8(ascii: "-"))
+            text.append(UInt64(month), width: 2)
+            text.append(UInt8(ascii: "-"))
+            text.append(UInt64(day), width: 2)
+            text.append(UInt8(ascii: "T"))
+            text.append(UInt64(secondOfDay / 3600), width: 2)
+            text.append(UInt8(ascii: ":"))
+            text.append(UInt64(secondOfDay / 60 % 60), width: 2)
+            text.append(UInt8(ascii: ":"))
+            text.append(UInt64(secondOfDay % 60), width: 2)
+            if nanoseconds > 0 {
+                var fraction = nanoseconds
+                var width = 9
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    width -= 1
+                }
+                text.append(UInt8(ascii: "."))
+                text.append(UInt64(fraction), width: width)
             }
-            text += "."
-            Self.appendDigits(UInt64(fraction), minimumWidth: width, to: &text)
+            text.append(UInt8(ascii: "Z"))
+            return text.count
         }
-        text += "Z"
-        return text
     }
 
     /// Parses ISO 8601 text; `nil` when it is not a valid date or date-time.
     public init?(iso8601 text: some StringProtocol) {
-        var scanner = DateScanner(bytes: Array(text.utf8))
-        guard let timestamp = scanner.timestamp() else { return nil }
+        var text = String(text)
+        guard let timestamp = text.withUTF8({ bytes in
+            var scanner = DateScanner(bytes: bytes)
+            return scanner.timestamp()
+        }) else { return nil }
         self = timestamp
     }
 
@@ -94,22 +98,14 @@ extension Timestamp {
         default: return 31
         }
     }
-
-    static func appendDigits(_ value: UInt64, minimumWidth: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.utf8.count < minimumWidth {
-            text += String(repeating: "0", count: minimumWidth - digits.utf8.count)
-        }
-        text += digits
-    }
 }
 
 /// A one-pass reader of ISO 8601 date-time text.
 private struct DateScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -203,5 +199,27 @@ private struct DateScanner {
         }
         guard atEnd, let seconds = Self.instant(days: days, secondsIntoDay: secondsIntoDay) else { return nil }
         return Timestamp(seconds: seconds, nanoseconds: nanoseconds)
+    }
+}
+
+/// Appends ASCII into a buffer sized for the longest text.
+private struct TextCursor {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits.
+    mutating func append(_ value: UInt64, width: Int) {
+        for _ in 0..<max(0, width - NumberText.digitCount(value)) { append(UInt8(ascii: "0")) }
+        guard let base = buffer.baseAddress else { return }
+        count += NumberText.write(value, to: base + count)
     }
 }
