@@ -259,21 +259,16 @@ public struct MsgPackReader: FormatReader {
     /// that passed through JSON or YAML (or a `Value` read from them) read back the same.
     public mutating func readBytes() throws -> [UInt8] {
         let event = try current()
-        let bytes: [UInt8]
         switch event.kind {
         case UInt8(LODUM_MP_BIN.rawValue):
-            bytes = Array(events.payload(of: event))
+            let bytes = Array(events.payload(of: event))
+            events.consume()
+            return bytes
         case UInt8(LODUM_MP_STR.rawValue):
-            let text = try makeString(event)
-            guard let decoded = Base64.decode(text) else {
-                throw error(.typeMismatch(expected: "base64 bytes", found: LodumError.describeFound("String", String(reflecting: text))))
-            }
-            bytes = decoded
+            return try readString(expecting: "base64 bytes", parsedBy: Base64.decode)
         default:
             throw mismatch(expected: "Bytes")
         }
-        events.consume()
-        return bytes
     }
 
     // MARK: Any value
