@@ -12,10 +12,13 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 
     /// The format's name.
     public let format: String
-    /// How many checks ran.
-    public internal(set) var checks = 0
+    /// Every check that ran, in order, by name.
+    public private(set) var checkNames: [String] = []
     /// The checks that failed; empty when the format conforms.
-    public internal(set) var failures: [Failure] = []
+    public private(set) var failures: [Failure] = []
+
+    /// How many checks ran.
+    public var checks: Int { checkNames.count }
 
     init(format: String) {
         self.format = format
@@ -23,7 +26,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
 
     /// Counts one check, recording it as failed with `detail` when `detail` is not `nil`.
     mutating func record(_ check: String, failure detail: String?) {
-        checks += 1
+        checkNames.append(check)
         if let detail { failures.append(Failure(check: check, detail: detail)) }
     }
 

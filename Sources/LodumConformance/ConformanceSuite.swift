@@ -24,6 +24,7 @@ public enum ConformanceSuite {
     public static func run<F: Format>(_ format: F.Type) -> ConformanceReport {
         var report = ConformanceReport(format: F.name)
         roundTrips(F.self, into: &report)
+        representation(F.self, into: &report)
         badInput(F.self, into: &report)
         for probe in CapabilityProbe.allCases {
             probe.check(F.self, into: &report)
