@@ -139,7 +139,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["Lodum", "LodumConformance"],
+            // LodumYAML by name: the yaml-test-suite reads libyaml's raw events (@testable).
+            dependencies: ["Lodum", "LodumYAML", "LodumConformance", "LodumTestSupport"],
             path: "Tests/ConformanceTests"
         ),
         .testTarget(

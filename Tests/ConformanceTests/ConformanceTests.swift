@@ -6,15 +6,10 @@ import Testing
 struct ConformanceTests {
     @Test(arguments: Lodum.formats.map { $0.name })
     func everyFormatConforms(_ name: String) throws {
-        guard let format = Lodum.format(named: name) else { throw LodumError(.custom("no format named \(name)")) }
-        let report = Self.run(format)
+        let report = try #require(ConformanceRuns.lodum.first { $0.format == name })
         print(report)
         #expect(report.failures.isEmpty, "\(report)")
         #expect(report.checks > 15)
-    }
-
-    static func run<F: Format>(_ format: F.Type) -> ConformanceReport {
-        ConformanceSuite.run(F.self)
     }
 }
 

@@ -13,18 +13,13 @@
 // A case outside the lists below that fails is a regression; a listed case that passes
 // makes the test fail too, so the lists stay exact. Set `YAML_SUITE_VERBOSE=1` to print
 // every failure, listed or not, with the whole event streams.
-//
-// (A file comment rather than a doc comment: Swift Testing repeats the comment attached to a
-// suite under each of its failures.)
 
 import Foundation
 import Lodum
 import LodumTestSupport
-import Testing
 @testable import LodumYAML
 
-@Suite("yaml-test-suite conformance")
-struct YAMLTestSuiteTests {
+enum YAMLTestSuite {
     // MARK: Known failures
 
     /// Cases whose events libyaml 0.2.5 itself gets wrong (a YAML 1.1 parser with known
@@ -101,84 +96,89 @@ struct YAMLTestSuiteTests {
 
     static let verbose = ProcessInfo.processInfo.environment["YAML_SUITE_VERBOSE"] != nil
 
-    @Test func yamlTestSuite() {
+    static let eventsMeasure = "libyaml's events equal `test.event`, or an error case rejected"
+    static let rejectionMeasure = "documents read as `Value` throw only a `LodumError`, and do for a case libyaml rejects"
+    static let valuesMeasure = "documents read as `Value` equal `in.json`"
+
+    static func run() -> ExternalSuiteReport {
+        var report = ExternalSuiteReport(
+            format: "yaml", suite: "yaml-test-suite",
+            origin: "`../shared/conformance/yaml/yaml-test-suite`: yaml-test-suite by Ingy döt Net (MIT), every case and sub-case.",
+            measures: [eventsMeasure, rejectionMeasure, valuesMeasure])
         let cases: [YAMLSuiteCase]
         do {
             cases = try YAMLSuiteHarness.loadCases()
         } catch {
-            Issue.record("\(error)")
-            return
+            report.unexpected.append("\(error)")
+            return report
         }
+        report.knownFailures = libyamlCannotPass.map { .init(owner: "libyaml 0.2.5", reason: $0.reason, ids: $0.ids) }
+            + refusedByDesign.map { .init(owner: "Lodum, by design (value check refused)", reason: $0.reason, ids: $0.ids) }
         let cannotPass = Self.index(Self.libyamlCannotPass)
         let refused = Self.index(Self.refusedByDesign)
         let stillMatch = Set(Self.libyamlValuesStillMatch)
-        var duplicates = Self.duplicates(Self.libyamlCannotPass) + Self.duplicates(Self.refusedByDesign)
-        duplicates += stillMatch.filter { cannotPass[$0] == nil }.sorted().map { "\($0) is in libyamlValuesStillMatch but not in libyamlCannotPass" }
+        report.stale = Self.duplicates(Self.libyamlCannotPass) + Self.duplicates(Self.refusedByDesign)
+        report.stale += stillMatch.filter { cannotPass[$0] == nil }.sorted().map { "\($0) is in libyamlValuesStillMatch but not in libyamlCannotPass" }
 
-        var eventPasses = 0
-        var valueChecks = 0
-        var valuePasses = 0
-        var regressions: [String] = []
-        var stale: [String] = []
         var known: [String] = []
         for suiteCase in cases {
             let id = suiteCase.id
             let events = Self.checkEvents(suiteCase)
             switch (events, cannotPass[id]) {
             case (.pass, nil):
-                eventPasses += 1
+                report.count(eventsMeasure, passed: true)
             case (.pass, .some):
-                eventPasses += 1
-                stale.append("\(id) events now pass: take it out of libyamlCannotPass")
+                report.count(eventsMeasure, passed: true)
+                report.stale.append("\(id) events now pass: take it out of libyamlCannotPass")
             case (.fail(let detail), nil), (.refused(let detail), nil):
-                regressions.append("\(id) events (\(suiteCase.title)): \(detail)")
+                report.count(eventsMeasure, passed: false)
+                report.unexpected.append("\(id) events (\(suiteCase.title)): \(detail)")
             case (.fail(let detail), .some(let reason)), (.refused(let detail), .some(let reason)):
+                report.count(eventsMeasure, passed: false)
                 known.append("\(id) events [\(reason)] (\(suiteCase.title)): \(detail)")
             }
 
             if case .fail(let detail) = Self.checkRejection(suiteCase, eventsKnownWrong: cannotPass[id] != nil) {
-                regressions.append("\(id) documents (\(suiteCase.title)): \(detail)")
+                report.count(rejectionMeasure, passed: false)
+                report.unexpected.append("\(id) documents (\(suiteCase.title)): \(detail)")
+            } else {
+                report.count(rejectionMeasure, passed: true)
             }
 
             guard let outcome = Self.checkValues(suiteCase) else {
-                if refused[id] != nil || stillMatch.contains(id) { stale.append("\(id) has no value check, yet is listed for one") }
+                if refused[id] != nil || stillMatch.contains(id) { report.stale.append("\(id) has no value check, yet is listed for one") }
                 continue
             }
-            valueChecks += 1
             let expectedToFail = refused[id] ?? (stillMatch.contains(id) ? nil : cannotPass[id])
+            if case .pass = outcome {
+                report.count(valuesMeasure, passed: true)
+            } else {
+                report.count(valuesMeasure, passed: false)
+            }
             switch (outcome, expectedToFail) {
             case (.fail(let detail), .some) where refused[id] != nil:
-                regressions.append("\(id) values (\(suiteCase.title)): \(detail); refusedByDesign lists it for a refusal")
+                report.unexpected.append("\(id) values (\(suiteCase.title)): \(detail); refusedByDesign lists it for a refusal")
             case (.pass, nil):
-                valuePasses += 1
+                break
             case (.pass, .some):
-                valuePasses += 1
                 if refused[id] != nil {
-                    stale.append("\(id) values now pass: take it out of refusedByDesign")
+                    report.stale.append("\(id) values now pass: take it out of refusedByDesign")
                 } else if case .fail = events {
-                    stale.append("\(id) values pass though its events do not: add it to libyamlValuesStillMatch")
+                    report.stale.append("\(id) values pass though its events do not: add it to libyamlValuesStillMatch")
                 }
             case (.fail(let detail), nil), (.refused(let detail), nil):
-                regressions.append("\(id) values (\(suiteCase.title)): \(detail)")
+                report.unexpected.append("\(id) values (\(suiteCase.title)): \(detail)")
             case (.fail(let detail), .some(let reason)), (.refused(let detail), .some(let reason)):
                 known.append("\(id) values [\(reason)] (\(suiteCase.title)): \(detail)")
             }
         }
-        for id in Set(cannotPass.keys).union(refused.keys).union(stillMatch) where !cases.contains(where: { $0.id == id }) {
-            stale.append("\(id) is listed but is not a case of the suite")
+        for id in Set(cannotPass.keys).union(refused.keys).union(stillMatch).sorted() where !cases.contains(where: { $0.id == id }) {
+            report.stale.append("\(id) is listed but is not a case of the suite")
         }
-
-        print("yaml-test-suite: events \(eventPasses)/\(cases.count) pass, values \(valuePasses)/\(valueChecks) pass "
-            + "(\(cannotPass.count) cases listed as libyaml's own failures, \(refused.count) value checks refused by design)")
         if Self.verbose {
             print("Known failures:\n  " + known.joined(separator: "\n  "))
         }
-        if !regressions.isEmpty {
-            Issue.record(Comment(rawValue: "\(regressions.count) unexpected failures:\n  " + regressions.joined(separator: "\n  ")))
-        }
-        if !(stale + duplicates).isEmpty {
-            Issue.record(Comment(rawValue: "the lists of known failures are out of date:\n  " + (stale + duplicates).joined(separator: "\n  ")))
-        }
+        return report
     }
 
     // MARK: Checks

@@ -22,15 +22,7 @@ struct YAMLSuiteCase {
 /// Finds and reads the yaml-test-suite, and puts libyaml's raw events and Lodum's values
 /// in the form the suite describes them.
 enum YAMLSuiteHarness {
-    /// The package root, found from this file's path: `Tests/LodumYAMLTests/…`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// `../shared/conformance/yaml/yaml-test-suite` from the package root.
-    static let directory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/conformance/yaml/yaml-test-suite", isDirectory: true)
+    static let directory = Fixtures.shared("conformance/yaml/yaml-test-suite")
 
     struct SuiteMissing: Error, CustomStringConvertible {
         let detail: String
