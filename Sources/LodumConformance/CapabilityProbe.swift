@@ -5,7 +5,7 @@ import LodumCore
 /// claimed exactly when the behaviour shows: a false claim and a missing claim both fail.
 public enum CapabilityProbe: CaseIterable, Sendable {
     /// Bytes reach the sink before a lazy input sequence is exhausted, in chunks no larger
-    /// than the writer's fixed buffer.
+    /// than the writer's fixed buffer (``OutputBuffer/defaultCapacity``).
     case streamingDump
     /// The first element of a top-level sequence arrives before a chunked source is drained,
     /// and no more than one element is alive at a time while the stream is read.
@@ -76,7 +76,7 @@ public enum CapabilityProbe: CaseIterable, Sendable {
         }
         try F.dump(contentsOf: points, to: sink)
         guard let firstChunkAt = sink.madeAtFirstChunk else { return false }
-        return firstChunkAt < count && sink.largestChunk <= 1 << 20
+        return firstChunkAt < count && sink.largestChunk <= OutputBuffer.defaultCapacity
     }
 
     /// Writes 20,000 points, then streams them from a source of 512-byte chunks: notes how

@@ -42,7 +42,7 @@ public enum ConformanceSuite {
         roundTrip(ConformanceText(), F.self, into: &report)
         roundTrip(ConformanceShapes(), F.self, into: &report)
         let points = (0..<1_000).map { ConformancePoint(x: $0, y: -$0) }
-        report.check("round trip: dump(contentsOf:) then stream") {
+        report.check("round trip: 1,000 points through dump(contentsOf:)/stream") {
             let sink = MemorySink()
             try F.dump(contentsOf: points.lazy.map { $0 }, to: sink)
             var stream = F.stream(ConformancePoint.self, from: MemorySource(sink.data))
@@ -77,6 +77,14 @@ public enum ConformanceSuite {
             try F.dump(value, to: sink)
             let back = try F.load(T.self, from: MemorySource(sink.data))
             return back == value ? nil : "read back \(back)"
+        }
+        report.check("round trip: \(T.self) through dump(contentsOf:)/stream") {
+            let sink = MemorySink()
+            try F.dump(contentsOf: [value, value].lazy.map { $0 }, to: sink)
+            var stream = F.stream(T.self, from: MemorySource(sink.data))
+            var read: [T] = []
+            while let element = try stream.next() { read.append(element) }
+            return read == [value, value] ? nil : "read back \(read.count) elements, \(read.first.map { "\($0)" } ?? "none") first"
         }
     }
 }
