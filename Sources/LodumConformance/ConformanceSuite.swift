@@ -24,6 +24,7 @@ public enum ConformanceSuite {
     public static func run<F: Format>(_ format: F.Type) -> ConformanceReport {
         var report = ConformanceReport(format: F.name)
         roundTrips(F.self, into: &report)
+        endpoints(F.self, into: &report)
         representation(F.self, into: &report)
         badInput(F.self, into: &report)
         for probe in CapabilityProbe.allCases {
@@ -62,6 +63,42 @@ public enum ConformanceSuite {
             let tree = try F.decode(Value.self, from: F.encode(ConformanceModel()))
             let back = try F.decode(ConformanceModel.self, from: F.encode(tree))
             return back == ConformanceModel() ? nil : "the model read back through Value differs"
+        }
+    }
+
+    /// The file endpoints every format shares: a file and a `FileHandle` get exactly
+    /// `encode`'s bytes, and `load` and `stream` read them back.
+    static func endpoints<F: Format>(_ format: F.Type, into report: inout ConformanceReport) {
+        report.check("endpoints: dump to a file and to a FileHandle writes encode's bytes; load and stream read them back") {
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("lodum-conformance-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let value = ConformanceModel()
+            let encoded = try F.encode(value)
+
+            let file = directory.appendingPathComponent("model.\(F.fileExtensions.first ?? "out")")
+            try F.dump(value, to: file)
+            guard try Data(contentsOf: file) == encoded else { return "the file's bytes differ from encode's" }
+            guard try F.load(ConformanceModel.self, from: file) == value else { return "load from the file read a different value" }
+
+            let handled = directory.appendingPathComponent("handle")
+            guard FileManager.default.createFile(atPath: handled.path, contents: nil) else { return "could not create \(handled.path)" }
+            let writing = try FileHandle(forWritingTo: handled)
+            try F.dump(value, to: writing)
+            try writing.close()
+            guard try Data(contentsOf: handled) == encoded else { return "the FileHandle's bytes differ from encode's" }
+            let reading = try FileHandle(forReadingFrom: handled)
+            defer { try? reading.close() }
+            guard try F.load(ConformanceModel.self, from: reading) == value else { return "load from a FileHandle read a different value" }
+
+            let points = (0..<100).map { ConformancePoint(x: $0, y: $0) }
+            let streamed = directory.appendingPathComponent("points")
+            try F.dump(contentsOf: points, to: streamed)
+            var stream = F.stream(ConformancePoint.self, from: streamed)
+            var read: [ConformancePoint] = []
+            while let point = try stream.next() { read.append(point) }
+            return read == points ? nil : "stream from the file read \(read.count) of 100 points"
         }
     }
 

@@ -190,29 +190,7 @@ struct RoundTripTests {
         #expect(try JSON.decode(Point.self, from: ("[" + text + "]").dropFirst().dropLast()) == expected)
     }
 
-    @Test func dumpAndLoadRoundTripThroughAFile() throws {
-        try Fixtures.withTemporaryDirectory { directory throws in
-            let url = directory.appendingPathComponent("inventory.json")
-            try JSON.dump(Self.inventory, to: url)
-            #expect(try JSON.load(Inventory.self, from: url) == Self.inventory)
-            #expect(try Data(contentsOf: url) == JSON.encode(Self.inventory))
-        }
-    }
 
-    @Test func dumpToAFileHandleWritesTheSameBytesAsEncode() throws {
-        try Fixtures.withTemporaryDirectory { directory throws in
-            let url = directory.appendingPathComponent("handle.json")
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            try JSON.dump(Self.inventory, to: handle)
-            try handle.close()
-            #expect(try Data(contentsOf: url) == JSON.encode(Self.inventory))
-
-            let reading = try FileHandle(forReadingFrom: url)
-            defer { try? reading.close() }
-            #expect(try JSON.load(Inventory.self, from: reading) == Self.inventory)
-        }
-    }
 
     @Test func loadReadsFromDataAndBytes() throws {
         let data = try JSON.encode(Self.inventory)

@@ -484,19 +484,6 @@ struct MsgPackRoundTripTests {
         }
     }
 
-    @Test func dumpToAFileHandleWritesTheSameBytesAsEncode() throws {
-        try Fixtures.withTemporaryDirectory { directory throws in
-            let url = directory.appendingPathComponent("handle.msgpack")
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            try MsgPack.dump(Self.inventory, to: handle)
-            try handle.close()
-            #expect(try Data(contentsOf: url) == MsgPack.encode(Self.inventory))
-            let reading = try FileHandle(forReadingFrom: url)
-            defer { try? reading.close() }
-            #expect(try MsgPack.load(MPInventory.self, from: reading) == Self.inventory)
-        }
-    }
 
     @Test(arguments: [1, 2, 7, 4096])
     func loadFromAChunkedSourceMatchesDecode(chunkSize: Int) throws {

@@ -210,20 +210,6 @@ struct MsgPackStreamingTests {
         #expect(throws: MPPlannedFailure.self) { while try elements.next() != nil {} }
     }
 
-    @Test func streamYieldsTheFirstElementBeforeTheSourceIsDrained() throws {
-        let source = CountingSource(try Fixtures.msgpackRecords(count: 20_000), chunkSize: 64)
-        var records = MsgPack.stream(Record.self, from: source)
-        #expect(source.chunksServed == 0, "the stream opens its source only when first asked")
-        #expect(try records.next() == Record(id: 0, name: "record-0"))
-        #expect(!source.isDrained)
-        #expect(source.chunksServed < source.totalChunks / 100, "read \(source.chunksServed) of \(source.totalChunks) chunks before the first element")
-        for _ in 0..<99 { _ = try records.next() }
-        #expect(source.chunksServed < source.totalChunks / 10, "read \(source.chunksServed) of \(source.totalChunks) chunks for 100 elements")
-        var count = 100
-        while try records.next() != nil { count += 1 }
-        #expect(count == 20_000)
-        #expect(source.isDrained)
-    }
 
     @Test func documentsYieldTheFirstBeforeTheSourceIsDrained() throws {
         let sink = RecordingSink()

@@ -181,28 +181,7 @@ struct YAMLRoundTripTests {
         #expect(try stream.next() == nil)
     }
 
-    @Test func dumpAndLoadRoundTripThroughAFile() throws {
-        try Fixtures.withTemporaryDirectory { directory throws in
-            let url = directory.appendingPathComponent("inventory.yaml")
-            try YAML.dump(Self.inventory, to: url)
-            #expect(try YAML.load(Inventory.self, from: url) == Self.inventory)
-            #expect(try Data(contentsOf: url) == YAML.encode(Self.inventory))
-        }
-    }
 
-    @Test func dumpToAFileHandleWritesTheSameBytesAsEncode() throws {
-        try Fixtures.withTemporaryDirectory { directory throws in
-            let url = directory.appendingPathComponent("handle.yaml")
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            try YAML.dump(Self.inventory, to: handle)
-            try handle.close()
-            #expect(try Data(contentsOf: url) == YAML.encode(Self.inventory))
-            let reading = try FileHandle(forReadingFrom: url)
-            defer { try? reading.close() }
-            #expect(try YAML.load(Inventory.self, from: reading) == Self.inventory)
-        }
-    }
 
     @Test(arguments: [1, 7, 4096])
     func loadFromAChunkedSourceMatchesDecode(chunkSize: Int) throws {
