@@ -43,6 +43,16 @@ struct Comparison: Codable {
     }
 }
 
+extension Comparison {
+    /// The comparison as a row of the Markdown tables the run prints.
+    func tableRow(decimals: Int) -> String {
+        let target = self.target.map { "\($0.text): \(met == true ? "met" : "**missed**")" } ?? ""
+        let time = "%.\(decimals)f s"
+        return String(format: "| %@ | \(time) | %@ | \(time) | %.0f | %.1f | %@ | %@ |",
+                      name, lodumSeconds, peer, peerSeconds, lodumMBps, peerMBps, verdict, target)
+    }
+}
+
 /// A ratio to reach: Lodum at least `minimumRatio` times as fast as the peer (below 1 when
 /// Lodum may be slower, as against a raw libyaml loop).
 struct Target: Codable {

@@ -33,3 +33,25 @@ func makeDataset(count: Int) -> Dataset {
 func makeCodableDataset(count: Int) -> CodableDataset {
     CodableDataset(points: (0..<count).map { CodablePoint(x: $0, y: 2 * $0) })
 }
+
+@Lodum struct RecordSet: Codable, Equatable {
+    var records: [Record]
+}
+
+struct CodableRecord: Codable, Equatable {
+    var id: Int
+    var value: String
+}
+
+struct CodableRecordSet: Codable, Equatable {
+    var records: [CodableRecord]
+}
+
+/// Records with names of varying length, so strings, not integers, carry the bytes.
+func makeRecords(count: Int) -> RecordSet {
+    RecordSet(records: (0..<count).map { Record(id: $0, value: "record \($0) of \(count)") })
+}
+
+func makeCodableRecords(count: Int) -> CodableRecordSet {
+    CodableRecordSet(records: (0..<count).map { CodableRecord(id: $0, value: "record \($0) of \(count)") })
+}

@@ -1,10 +1,11 @@
 // Lodum's benchmark: ratios against the peers measured in the same run.
 //
 //     swift build -c release --product yams-peer    # the Yams peer, run as a child process
-//     swift run -c release LodumBenchmarks [--quick] [--runs N] [--json PATH]
+//     swift run -c release LodumBenchmarks [--quick] [--runs N] [--json PATH] [--svg PATH]
 //
-// Prints Markdown tables and writes the figures as JSON (default
-// Benchmarks/results/latest.json). Absolute times vary with the machine; the ratios
+// Prints Markdown tables, writes the figures as JSON (default
+// Benchmarks/results/latest.json) and draws the ratios as an SVG bar chart (default
+// Docs/images/benchmark-ratios.svg for a full run, beside the JSON for --quick). Absolute times vary with the machine; the ratios
 // against the peers in the same run (Foundation for JSON; Yams and raw libyaml loops for
 // YAML; raw msgpack-c loops for MessagePack) are the figures to compare. Without a built
 // `yams-peer` the Yams rows are skipped.
@@ -78,6 +79,9 @@ func profileLoop(iterations: Int, _ body: () throws -> Void) rethrows {
 let quick = arguments.contains("--quick")
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? (quick ? 3 : 5)
 let jsonPath = arguments.firstIndex(of: "--json").map { arguments[$0 + 1] } ?? "Benchmarks/results/latest.json"
+// A full run draws the chart Docs/Performance.md shows; a quick one draws it beside its figures.
+let chartPath = arguments.firstIndex(of: "--svg").map { arguments[$0 + 1] }
+    ?? (arguments.contains("--quick") ? "Benchmarks/results/ratios-quick.svg" : "Docs/images/benchmark-ratios.svg")
 let pointCount = quick ? 100_000 : 1_000_000
 
 print("Lodum benchmark — \(pointCount) points, median of \(runs) runs\(quick ? " (quick)" : "")\n")
@@ -97,10 +101,12 @@ guard try JSON.decode(Dataset.self, from: foundationBytes, limits: Limits(maxInp
 let limits = Limits(maxInputSize: 1 << 30)
 comparisons.append(try compare(
     "JSON encode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    target: .faster(40),
     lodum: { consume(try JSON.encode(dataset)) },
     against: { consume(try foundationEncoder.encode(dataset)) }))
 comparisons.append(try compare(
     "JSON decode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    target: .faster(15),
     lodum: { consume(try JSON.decode(Dataset.self, from: lodumBytes, limits: limits)) },
     against: { consume(try JSONDecoder().decode(Dataset.self, from: lodumBytes)) }))
 
@@ -108,19 +114,53 @@ comparisons.append(try compare(
 let codableDataset = makeCodableDataset(count: pointCount)
 comparisons.append(try compare(
     "JSON encode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    target: .faster(3),
     lodum: { consume(try JSON.encode(codableDataset)) },
     against: { consume(try foundationEncoder.encode(codableDataset)) }))
 comparisons.append(try compare(
     "JSON decode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    target: .faster(3),
     lodum: { consume(try JSON.decode(CodableDataset.self, from: lodumBytes, limits: limits)) },
     against: { consume(try JSONDecoder().decode(CodableDataset.self, from: lodumBytes)) }))
 
-print("| Benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is |")
-print("|---|---|---|---|---|---|---|")
+// Records: an integer and a string each, so text, not digits, carries the bytes.
+let records = makeRecords(count: pointCount)
+let codableRecords = makeCodableRecords(count: pointCount)
+let recordBytes = try JSON.encode(records)
+guard try JSONDecoder().decode(RecordSet.self, from: recordBytes) == records,
+      try JSON.decode(CodableRecordSet.self, from: foundationEncoder.encode(codableRecords), limits: limits) == codableRecords else {
+    print("error: Lodum and Foundation disagree on the records")
+    exit(1)
+}
+comparisons.append(try compare(
+    "JSON encode \(pointCount) records (@Lodum)", bytes: recordBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    lodum: { consume(try JSON.encode(records)) },
+    against: { consume(try foundationEncoder.encode(records)) }))
+comparisons.append(try compare(
+    "JSON decode \(pointCount) records (@Lodum)", bytes: recordBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    lodum: { consume(try JSON.decode(RecordSet.self, from: recordBytes, limits: limits)) },
+    against: { consume(try JSONDecoder().decode(RecordSet.self, from: recordBytes)) }))
+comparisons.append(try compare(
+    "JSON encode \(pointCount) records (Codable bridge)", bytes: recordBytes.count, runs: runs, peer: "Foundation JSONEncoder",
+    target: .faster(3),
+    lodum: { consume(try JSON.encode(codableRecords)) },
+    against: { consume(try foundationEncoder.encode(codableRecords)) }))
+comparisons.append(try compare(
+    "JSON decode \(pointCount) records (Codable bridge)", bytes: recordBytes.count, runs: runs, peer: "Foundation JSONDecoder",
+    target: .faster(3),
+    lodum: { consume(try JSON.decode(CodableRecordSet.self, from: recordBytes, limits: limits)) },
+    against: { consume(try JSONDecoder().decode(CodableRecordSet.self, from: recordBytes)) }))
+
+// The standard corpora, each read into its typed model (Benchmarks/CorpusModels). Both
+// sides encode the same model value and decode the corpus file's own bytes.
+for corpus in BenchmarkCorpus.all {
+    comparisons += try corpus.compare(runs: quick ? runs : 3 * runs)
+}
+
+print("| JSON benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is | Target |")
+print("|---|---|---|---|---|---|---|---|")
 for comparison in comparisons {
-    print(String(format: "| %@ | %.3f s | %@ | %.3f s | %.0f | %.1f | %@ |",
-                 comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
-                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict))
+    print(comparison.tableRow(decimals: 3))
 }
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-bench-\(getpid())")
@@ -210,10 +250,7 @@ yamlComparisons.append(try compare(
 print("\n| YAML benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is | Target |")
 print("|---|---|---|---|---|---|---|---|")
 for comparison in yamlComparisons {
-    let target = comparison.target.map { "\($0.text): \(comparison.met == true ? "met" : "**missed**")" } ?? ""
-    print(String(format: "| %@ | %.3f s | %@ | %.3f s | %.0f | %.1f | %@ | %@ |",
-                 comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
-                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict, target))
+    print(comparison.tableRow(decimals: 3))
 }
 for note in yamlNotes { print("\n\(note)") }
 
@@ -262,10 +299,7 @@ for layout in [MsgPackOptions.StructLayout.maps, .arrays] {
 print("\n| MessagePack benchmark | Lodum | Peer | Peer time | Lodum MB/s | Peer MB/s | Lodum is | Target |")
 print("|---|---|---|---|---|---|---|---|")
 for comparison in msgpackComparisons {
-    let target = comparison.target.map { "\($0.text): \(comparison.met == true ? "met" : "**missed**")" } ?? ""
-    print(String(format: "| %@ | %.4f s | %@ | %.4f s | %.0f | %.0f | %@ | %@ |",
-                 comparison.name, comparison.lodumSeconds, comparison.peer, comparison.peerSeconds,
-                 comparison.lodumMBps, comparison.peerMBps, comparison.verdict, target))
+    print(comparison.tableRow(decimals: 4))
 }
 msgpackNotes.append("MessagePack rows: median of \(msgpackRuns) runs.")
 for note in msgpackNotes { print("\n\(note)") }
@@ -273,7 +307,7 @@ for note in msgpackNotes { print("\n\(note)") }
 // Streaming memory: each run in its own child process.
 var memory: [MemoryRun] = []
 let dumpSizes = quick ? [100_000, 1_000_000] : [100_000, 10_000_000]
-let streamSizes = quick ? [10_000, 100_000] : [10_000, 1_000_000]
+let streamSizes = quick ? [10_000, 100_000] : [100_000, 10_000_000]
 for format in MemoryProbe.ProbedFormat.allCases {
     for count in dumpSizes {
         let start = ContinuousClock.now
@@ -320,4 +354,9 @@ let report = Report(date: ISO8601DateFormatter().string(from: Date()), quick: qu
 let reportURL = URL(fileURLWithPath: jsonPath)
 try FileManager.default.createDirectory(at: reportURL.deletingLastPathComponent(), withIntermediateDirectories: true)
 try JSON.dump(report, to: reportURL, options: .pretty)
-print("\nFigures written to \(jsonPath)")
+let chart = RatioChart.svg(comparisons + yamlComparisons + msgpackComparisons,
+                           title: "Lodum vs its peers, same run, \(pointCount) points\(quick ? " (quick)" : "") — \(report.date)")
+let chartURL = URL(fileURLWithPath: chartPath)
+try FileManager.default.createDirectory(at: chartURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+try Data(chart.utf8).write(to: chartURL, options: .atomic)
+print("\nFigures written to \(jsonPath), chart to \(chartPath)")
