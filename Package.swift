@@ -13,12 +13,16 @@ let package = Package(
         .library(name: "LodumMsgPack", targets: ["LodumMsgPack"]),
         // The conformance suite, for any format: the built-in ones run it, and so can yours.
         .library(name: "LodumConformance", targets: ["LodumConformance"]),
+        // The command-line tool: convert, formats, validate.
+        .executable(name: "lodum", targets: ["lodum"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
         // The benchmark's Yams peer; LodumBenchmarks finds it next to itself.
         .executable(name: "yams-peer", targets: ["YamsPeer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "602.0.0"),
+        // The command-line tool's arguments, help and shell completions.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // Benchmark peer only (the yams-peer executable); no library or test target links it.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
@@ -94,6 +98,12 @@ let package = Package(
             dependencies: ["LodumCore", "LodumJSON", "LodumYAML", "LodumMsgPack"],
             path: "Sources/Lodum"
         ),
+        // The `lodum` command-line tool; it knows every format through the umbrella.
+        .executableTarget(
+            name: "lodum",
+            dependencies: ["Lodum", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/lodum"
+        ),
         // The README's main job: stream a million points to a file and back.
         .executableTarget(
             name: "StreamPoints",
@@ -142,6 +152,12 @@ let package = Package(
             // LodumYAML by name: the yaml-test-suite reads libyaml's raw events (@testable).
             dependencies: ["Lodum", "LodumYAML", "LodumConformance", "LodumTestSupport"],
             path: "Tests/ConformanceTests"
+        ),
+        // Runs the built `lodum` binary as a subprocess.
+        .testTarget(
+            name: "LodumCLITests",
+            dependencies: ["lodum", "Lodum", "LodumTestSupport"],
+            path: "Tests/LodumCLITests"
         ),
         .testTarget(
             name: "LodumCoreTests",

@@ -58,4 +58,7 @@ public struct JSONOptions: FormatOptions, Hashable {
     public static let compact = JSONOptions()
     /// Two-space indentation with sorted keys, for people and diffs.
     public static let pretty = JSONOptions(indent: 2, sortedKeys: true)
+    /// Two-space indentation, keys in the order they come: what a converter's `--pretty`
+    /// writes, streaming as compact output does.
+    public static var readable: JSONOptions { JSONOptions(indent: 2) }
 }

@@ -35,6 +35,15 @@ public protocol Format: Sendable {
 public protocol FormatOptions: Sendable {
     /// The default options.
     init()
+
+    /// Options for output meant for people: indented where the format can be, and the
+    /// defaults where it has no such choice. Converters use it for a `--pretty` flag on any
+    /// format; the default implementation is `Self()`.
+    static var readable: Self { get }
+}
+
+extension FormatOptions {
+    public static var readable: Self { Self() }
 }
 
 /// Whether a writer produces one document or a stream of them.
