@@ -14,7 +14,7 @@ let package = Package(
         // The conformance suite, for any format: the built-in ones run it, and so can yours.
         .library(name: "LodumConformance", targets: ["LodumConformance"]),
         // The command-line tool: convert, formats, validate.
-        .executable(name: "lodum", targets: ["lodum"]),
+        .executable(name: "lodum", targets: ["LodumTool"]),
         .executable(name: "stream-points", targets: ["StreamPoints"]),
         // The benchmark's Yams peer; LodumBenchmarks finds it next to itself.
         .executable(name: "yams-peer", targets: ["YamsPeer"]),
@@ -98,9 +98,10 @@ let package = Package(
             dependencies: ["LodumCore", "LodumJSON", "LodumYAML", "LodumMsgPack"],
             path: "Sources/Lodum"
         ),
-        // The `lodum` command-line tool; it knows every format through the umbrella.
+        // The `lodum` command-line tool; it knows every format through the umbrella. The
+        // target is not named `lodum`: beside `Lodum`, that clashes on case-insensitive disks.
         .executableTarget(
-            name: "lodum",
+            name: "LodumTool",
             dependencies: ["Lodum", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/lodum"
         ),
@@ -156,7 +157,7 @@ let package = Package(
         // Runs the built `lodum` binary as a subprocess.
         .testTarget(
             name: "LodumCLITests",
-            dependencies: ["lodum", "Lodum", "LodumTestSupport"],
+            dependencies: ["LodumTool", "Lodum", "LodumTestSupport"],
             path: "Tests/LodumCLITests"
         ),
         .testTarget(
