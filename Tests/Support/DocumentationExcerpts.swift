@@ -21,9 +21,10 @@ public struct DocumentationPage: Sendable {
     /// A fence that never closes, by its line, if any.
     public let unclosedBlockLine: Int?
 
-    /// Reads `Docs/<name>` from the package root.
-    public init(_ name: String) throws {
-        url = Fixtures.packageRoot.appendingPathComponent("Docs").appendingPathComponent(name)
+    /// Reads `<folder>/<name>` from the package root: a page of Docs/ by default, or the
+    /// README with `folder: ""`.
+    public init(_ name: String, folder: String = "Docs") throws {
+        url = Fixtures.packageRoot.appendingPathComponent(folder).appendingPathComponent(name)
         var blocks: [Block] = []
         var open: Block?
         let text = try String(contentsOf: url, encoding: .utf8)
