@@ -17,6 +17,9 @@ import LodumCore
 ///   `dump`/`load` and `dump(contentsOf:)`/`stream`.
 /// - **Bad input**: every cut of a sample document, a wrong type, input past the size and
 ///   depth limits: each a ``LodumError`` with its path or the limit named, never a crash.
+/// - **Faults**: a dump that fails midway leaves a file as it was; a failing sink is
+///   abandoned and its error surfaces; a failing source ends a stream with an error after
+///   whole elements only.
 /// - **Capabilities, by behaviour, both ways**: a flag a format claims must show, and a
 ///   behaviour it shows must be claimed (see ``CapabilityProbe``).
 public enum ConformanceSuite {
@@ -27,6 +30,7 @@ public enum ConformanceSuite {
         endpoints(F.self, into: &report)
         representation(F.self, into: &report)
         badInput(F.self, into: &report)
+        faults(F.self, into: &report)
         for probe in CapabilityProbe.allCases {
             probe.check(F.self, into: &report)
         }
