@@ -20,6 +20,7 @@ import LodumCore
 /// - **Faults**: a dump that fails midway leaves a file as it was; a failing sink is
 ///   abandoned and its error surfaces; a failing source ends a stream with an error after
 ///   whole elements only.
+/// - **Concurrency**: many threads sharing options get the bytes and values one gets.
 /// - **Capabilities, by behaviour, both ways**: a flag a format claims must show, and a
 ///   behaviour it shows must be claimed (see ``CapabilityProbe``).
 public enum ConformanceSuite {
@@ -31,6 +32,7 @@ public enum ConformanceSuite {
         representation(F.self, into: &report)
         badInput(F.self, into: &report)
         faults(F.self, into: &report)
+        concurrency(F.self, into: &report)
         for probe in CapabilityProbe.allCases {
             probe.check(F.self, into: &report)
         }
