@@ -49,6 +49,28 @@ extension ConformanceSuite {
                 return error.path.description == "y" ? nil : "the error's path is \(error.path), not y"
             }
         }
+        report.check("bad input: a number that does not fit an integer type (too large, negative, fractional) is an error at its path, in every width") {
+            let extremes: [Value] = [.int(.min), .int(-1), .int(Int64(Int32.max) + 1), .uint(.max), .double(1e300), .double(0.5)]
+            var accepted: [String] = []
+            for extreme in extremes {
+                let input = try F.encode(Value.array([extreme]))
+                func refuses<T: Deserializable>(_ type: T.Type) {
+                    do {
+                        let read = try F.decode([T].self, from: input)
+                        if let value = read.first as? any BinaryInteger, !fits(extreme, value) {
+                            accepted.append("\(extreme) as \(T.self): \(value)")
+                        }
+                    } catch let error as LodumError {
+                        if error.path.description != "[0]" { accepted.append("\(extreme) as \(T.self): error at \(error.path), not [0]") }
+                    } catch {
+                        accepted.append("\(extreme) as \(T.self): threw \(error)")
+                    }
+                }
+                refuses(Int8.self); refuses(Int16.self); refuses(Int32.self); refuses(Int64.self)
+                refuses(UInt8.self); refuses(UInt16.self); refuses(UInt32.self); refuses(UInt64.self)
+            }
+            return accepted.isEmpty ? nil : "read without an error: \(accepted.joined(separator: "; "))"
+        }
         report.check("bad input: input past maxInputSize is an error naming the limit") {
             let input = try F.encode((0..<1_000).map { ConformancePoint(x: $0, y: $0) })
             do {
@@ -71,5 +93,14 @@ extension ConformanceSuite {
                     ? nil : "expected the depth limit, got \(error)"
             }
         }
+    }
+}
+
+/// Whether `read` is exactly the number `written` (an integer read back unchanged).
+private func fits(_ written: Value, _ read: any BinaryInteger) -> Bool {
+    switch written {
+    case .int(let number): return Int64(exactly: read) == number
+    case .uint(let number): return UInt64(exactly: read) == number
+    default: return false
     }
 }
