@@ -40,14 +40,24 @@ struct Convert: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal and the conversion takes over a second.")
     var progress = true
 
+    /// Usage problems, found before anything is opened, so the help shows this command's.
+    func validate() throws {
+        _ = try formats()
+    }
+
+    func formats() throws -> (input: any Format.Type, output: any Format.Type) {
+        let inputFormat = try FilePath(input).format(given: from, optionName: "--from")
+        let outputFormat = try FilePath(output).format(given: to, optionName: "--to")
+        if case .standardStream = FilePath(output), outputFormat.capabilities.contains(.binary), isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("\(outputFormat.name) is binary: give an output file, or redirect standard output")
+        }
+        return (inputFormat, outputFormat)
+    }
+
     func run() throws {
         let inputPath = FilePath(input)
         let outputPath = FilePath(output)
-        let inputFormat = try inputPath.format(given: from, optionName: "--from")
-        let outputFormat = try outputPath.format(given: to, optionName: "--to")
-        if case .standardStream = outputPath, outputFormat.capabilities.contains(.binary), isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError("\(outputFormat.name) is binary: give an output file, or redirect standard output")
-        }
+        let (inputFormat, outputFormat) = try formats()
         let source = try openInput(inputPath)
         let total = inputPath.byteCount
         let meter = progress ? ProgressMeter(totalBytes: total) : nil
@@ -59,8 +69,12 @@ struct Convert: ParsableCommand {
                 layout: documents ? .multiple : .single, pretty: pretty)
         } catch let error as LodumError {
             meter?.finish()
+            if case .io = error.kind, error.position == nil {
+                // Reading or writing failed, not the document: no place in the input to name.
+                printError("lodum: \(error.reason)")
+                throw ExitStatus.cannotCreate
+            }
             printError(describe(error, in: inputPath.displayName))
-            if case .io = error.kind { throw ExitStatus.cannotCreate }
             throw ExitStatus.dataError
         }
     }

@@ -32,6 +32,11 @@ struct Validate: ParsableCommand {
     @Option(help: "The deepest nesting accepted.")
     var maxDepth = Limits.default.maxDepth
 
+    func validate() throws {
+        _ = try FilePath(file).format(given: format, optionName: "--format")
+        guard maxSize > 0, maxDepth > 0 else { throw ValidationError("--max-size and --max-depth must be positive") }
+    }
+
     func run() throws {
         let path = FilePath(file)
         let inputFormat = try path.format(given: format, optionName: "--format")

@@ -145,6 +145,11 @@ struct LodumCLITests {
             #expect(unknown.error.contains("cannot tell the format of notes.txt"))
             #expect(unknown.error.contains("json, yaml, msgpack"))
 
+            let unwritable = try LodumBinary.run(["convert", "notes.txt", "missing/out.json", "--from", "yaml"], in: directory)
+            #expect(unwritable.status == 73)
+            #expect(unwritable.error.hasPrefix("lodum: "), "\(unwritable.error)")
+            #expect(unwritable.error.contains("missing"), "\(unwritable.error)")
+
             let badName = try LodumBinary.run(["convert", "notes.txt", "--from", "xml", "--to", "json"], in: directory)
             #expect(badName.status == 64)
             #expect(badName.error.contains("xml"))
