@@ -1,5 +1,7 @@
-// The examples of Docs/GettingStarted.md ("Any value: Value") and Docs/Streaming.md
-// ("Transcoding"), compiled and run so they cannot rot.
+// The examples of Docs/GettingStarted.md ("Any value: Value") and Docs/Streaming.md,
+// compiled and run so they cannot rot; Streaming.md's Swift blocks are excerpts of this
+// file. `Point` and `Dataset` are Docs/GettingStarted.md's (GettingStartedExamplesTests.swift),
+// `Event` is Docs/DescribingTypes.md's, `Record` is LodumTestSupport's.
 
 import Foundation
 import Lodum
@@ -124,5 +126,87 @@ struct TranscodingDocumentationExamplesTests {
             }
         }
         #expect(tree == ["a": [1, 2.5, nil]])
+    }
+}
+
+@Suite("Documentation examples: streaming")
+struct StreamingDocumentationExamplesTests {
+    @Test func jsonDeclaresItsStreamingCapabilities() {
+        let capabilities = documentationValues {
+            JSON.capabilities.contains(.streamingDump)   // true: output leaves as it is produced
+            JSON.capabilities.contains(.lazyLoad)        // true: elements are read one at a time
+            JSON.capabilities.contains(.multiDocument)   // true: JSON Lines
+        }
+        #expect(capabilities.map { $0 as? Bool } == [true, true, true])
+    }
+
+    /// The asynchronous sources of the page, with the names it leaves to the reader as
+    /// parameters.
+    static func readFromTheNetwork(socketBytes: AsyncStream<UInt8>, downloadChunks: AsyncStream<[UInt8]>) async throws {
+        for try await record in JSON.stream(Record.self, from: socketBytes) { print(record.id) }
+        for try await event in JSON.documents(Event.self, fromChunks: downloadChunks) { print(event) }
+    }
+
+    @Test func asyncSourcesOfBytesAndOfChunks() async throws {
+        let socketBytes = AsyncStream<UInt8> { continuation in
+            for byte in #"[{"id":1,"name":"a"},{"id":2,"name":"b"}]"#.utf8 { continuation.yield(byte) }
+            continuation.finish()
+        }
+        let lines = ["{\"type\":\"heartbeat\"}\n", "{\"type\":\"bye\",\"name\":\"ada\"}\n"]
+        let downloadChunks = AsyncStream<[UInt8]> { continuation in
+            for line in lines { continuation.yield(Array(line.utf8)) }
+            continuation.finish()
+        }
+        try await Self.readFromTheNetwork(socketBytes: socketBytes, downloadChunks: downloadChunks)
+    }
+
+    @Test func wholeInputFromAFile() throws {
+        try Fixtures.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("dataset.json")
+            try JSON.dump(Dataset(points: [Point(x: 1, y: 2)]), to: url)
+
+            let big = try JSON.load(Dataset.self, from: url, limits: Limits(maxInputSize: 64 << 20))
+
+            #expect(big.points.map(\.y) == [2])
+        }
+    }
+
+    @Test func transcodingInMemory() throws {
+        let yaml = try JSON.transcode(from: #"{"name":"Ada","tags":["admin"]}"#, to: YAML.self)
+        // name: Ada
+        // tags:
+        // - admin
+        #expect(String(decoding: yaml, as: UTF8.self) == "name: Ada\ntags:\n- admin\n")
+    }
+}
+
+/// The page's blocks that work on fixed files in the current directory, or on standard
+/// input and output: compiled, never run. The tests above run the same calls on temporary
+/// files.
+enum StreamingCompiledOnlyExamples {
+    static func dumpTenMillionPoints() throws {
+        let points = (0..<10_000_000).lazy.map { Point(x: $0, y: 2 * $0) }
+        try JSON.dump(contentsOf: points, to: URL(fileURLWithPath: "big.json"))
+    }
+
+    static func readRecords() async throws {
+        // Synchronously, for code that is not async:
+        var records = JSON.stream(Record.self, from: URL(fileURLWithPath: "records.json"))
+        while let record = try records.next() { print(record.id) }
+
+        // Or as an AsyncSequence:
+        for try await record in JSON.stream(Record.self, from: URL(fileURLWithPath: "records.json")) {
+            print(record.id)
+        }
+    }
+
+    static func transcodeFiles() throws {
+        try JSON.transcode(from: URL(fileURLWithPath: "events.json"), to: YAML.self,
+                           into: URL(fileURLWithPath: "events.yaml"))
+    }
+
+    static func transcodeStandardInput() throws {
+        try JSON.transcode(from: FileHandle.standardInput, to: MsgPack.self,
+                           into: FileHandle.standardOutput, layout: .multiple)
     }
 }

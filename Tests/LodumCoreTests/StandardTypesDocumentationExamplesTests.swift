@@ -1,17 +1,45 @@
-// The examples of Docs/StandardTypes.md, compiled and run so they cannot rot.
+// The examples of Docs/StandardTypes.md, compiled and run; the page's Swift blocks are
+// excerpts of this file, and the results its comments claim are checked here.
 
 import Foundation
 import Lodum
 import LodumTestSupport
 import Testing
 
-@Lodum struct DocsInvoice: Equatable, Sendable { var total: Decimal }
+@Lodum struct Invoice: Equatable { var total: Decimal }
 @Lodum struct DocsTagged: Equatable, Sendable { var tags: Set<String> }
 @Lodum struct DocsIdentified: Equatable, Sendable { var id: UUID }
 @Lodum struct DocsBlob: Equatable, Sendable { var bytes: [UInt8] }
 
 @Suite("Standard types documentation examples")
 struct StandardTypesDocumentationExamplesTests {
+    @Test func thePagesBlocks() throws {
+        let uuids = try documentationValues {
+            let id = UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!
+            try JSON.encodeString(id)              // "e621e1f8-c36c-495a-93fc-0c247a3e6e5f"
+            try JSON.encodeString([id: "ada"])     // {"e621e1f8-c36c-495a-93fc-0c247a3e6e5f":"ada"}
+        }
+        #expect(uuids[0] as? String == #""e621e1f8-c36c-495a-93fc-0c247a3e6e5f""#)
+        #expect(uuids[1] as? String == #"{"e621e1f8-c36c-495a-93fc-0c247a3e6e5f":"ada"}"#)
+
+        let decimals = try documentationValues {
+            let invoice = Invoice(total: Decimal(string: "123456789012345678901234567890.5")!)
+            try JSON.encodeString(invoice)                      // {"total":123456789012345678901234567890.5}
+            try MsgPack.decode(Invoice.self, from: MsgPack.encode(invoice)) == invoice   // true
+        }
+        #expect(decimals[0] as? String == #"{"total":123456789012345678901234567890.5}"#)
+        #expect(decimals[1] as? Bool == true)
+
+        let bytes = try documentationValues {
+            try JSON.encodeString([UInt8]([1, 2, 3]))          // "AQID"
+            try JSON.decode([UInt8].self, from: "[1, 2, 3]")    // [1, 2, 3]
+            try JSON.decode(Data.self, from: #""AQID""#)        // 3 bytes
+        }
+        #expect(bytes[0] as? String == #""AQID""#)
+        #expect(bytes[1] as? [UInt8] == [1, 2, 3])
+        #expect((bytes[2] as? Data)?.count == 3)
+    }
+
     @Test func atAGlance() throws {
         let id = try #require(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"))
         #expect(try YAML.encodeString(id) == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f\n")
@@ -42,18 +70,18 @@ struct StandardTypesDocumentationExamplesTests {
     }
 
     @Test func decimal() throws {
-        let invoice = DocsInvoice(total: Decimal(string: "123456789012345678901234567890.5")!)
+        let invoice = Invoice(total: Decimal(string: "123456789012345678901234567890.5")!)
         #expect(try JSON.encodeString(invoice) == #"{"total":123456789012345678901234567890.5}"#)
-        #expect(try MsgPack.decode(DocsInvoice.self, from: MsgPack.encode(invoice)) == invoice)
-        #expect(try YAML.decode(DocsInvoice.self, from: "total: +007.50") == DocsInvoice(total: Decimal(string: "7.5")!))
-        #expect(try YAML.decode(DocsInvoice.self, from: "total: 0x1F") == DocsInvoice(total: 31))
+        #expect(try MsgPack.decode(Invoice.self, from: MsgPack.encode(invoice)) == invoice)
+        #expect(try YAML.decode(Invoice.self, from: "total: +007.50") == Invoice(total: Decimal(string: "7.5")!))
+        #expect(try YAML.decode(Invoice.self, from: "total: 0x1F") == Invoice(total: 31))
         #expect(try MsgPack.decode(Decimal.self, from: MsgPack.encode(0.1)) == Decimal(string: "0.1"))
 
-        let tooLarge = expectLodumError { _ = try JSON.decode(DocsInvoice.self, from: #"{"total":1e200}"#) }
+        let tooLarge = expectLodumError { _ = try JSON.decode(Invoice.self, from: #"{"total":1e200}"#) }
         #expect(tooLarge?.reason == "number 1e200 does not fit in Decimal")
-        let notANumber = expectLodumError { _ = try JSON.decode(DocsInvoice.self, from: #"{"total":"12,50"}"#) }
+        let notANumber = expectLodumError { _ = try JSON.decode(Invoice.self, from: #"{"total":"12,50"}"#) }
         #expect(notANumber?.reason == #"expected a number, found String "12,50""#)
-        _ = expectLodumError { _ = try JSON.encode(DocsInvoice(total: .nan)) }
+        _ = expectLodumError { _ = try JSON.encode(Invoice(total: .nan)) }
     }
 
     /// "Inside a `Codable` type": a string on the way out, exact on the way back.

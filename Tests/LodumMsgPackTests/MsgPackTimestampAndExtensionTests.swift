@@ -3,22 +3,8 @@ import Lodum
 import LodumTestSupport
 import Testing
 
-/// A user type that MessagePack stores as extension type 1.
-struct RGB: ExtensionRepresentable, Equatable {
-    static let extensionType: Int8 = 1
-    var red, green, blue: UInt8
-
-    init(red: UInt8, green: UInt8, blue: UInt8) {
-        (self.red, self.green, self.blue) = (red, green, blue)
-    }
-
-    func extensionData() throws -> [UInt8] { [red, green, blue] }
-
-    init(extensionData data: [UInt8]) throws {
-        guard data.count == 3 else { throw LodumError(.custom("RGB takes 3 bytes, not \(data.count)")) }
-        (red, green, blue) = (data[0], data[1], data[2])
-    }
-}
+// `RGB`, a user type that MessagePack stores as extension type 1, is Docs/MsgPack.md's
+// (MsgPackDocumentationExamplesTests.swift).
 
 /// A type that claims one of MessagePack's reserved codes.
 struct Reserved: ExtensionRepresentable {

@@ -1,17 +1,19 @@
-// The examples of Docs/YAML.md, compiled and run so they cannot rot.
+// The examples of Docs/YAML.md, compiled and run; the page's Swift blocks are excerpts of
+// this file, and the output its comments claim is checked here.
 
 import Foundation
-import Lodum
 import LodumTestSupport
 import Testing
+// Last, so that it and the declaration below read as the page's first block.
+import Lodum
 
-@Lodum struct DocsService: Equatable {
+@Lodum struct Service: Equatable {
     var image: String
     var ports: [String]
     var replicas: Int
 }
 
-@Lodum struct DocsFeature: Equatable { var enabled: Bool }
+@Lodum struct Feature: Equatable { var enabled: Bool }
 
 @Lodum struct DocsWeb { var replicas: Int }
 @Lodum struct DocsServices { var web: DocsWeb }
@@ -19,27 +21,31 @@ import Testing
 
 @Suite("YAML documentation examples")
 struct YAMLDocumentationExamplesTests {
-    let web = DocsService(image: "nginx:1.27", ports: ["80:80"], replicas: 2)
-
-    @Test func verbs() throws {
+    @Test func verbsAndFlowStyle() throws {
+        let web = Service(image: "nginx:1.27", ports: ["80:80"], replicas: 2)
         let text = try YAML.encodeString(web)
-        #expect(text == "image: nginx:1.27\nports:\n- '80:80'\nreplicas: 2\n")
-        let back = try YAML.decode(DocsService.self, from: text)
-        #expect(back == web)
-    }
+        // image: nginx:1.27
+        // ports:
+        // - '80:80'
+        // replicas: 2
+        let back = try YAML.decode(Service.self, from: text)
 
-    @Test func flowStyle() throws {
+        #expect(back == web)
+        #expect(text == "image: nginx:1.27\nports:\n- '80:80'\nreplicas: 2\n")
+
         let flow = try YAML.encodeString(web, options: YAMLOptions(style: .flow, lineWidth: nil))
+        // {image: 'nginx:1.27', ports: ['80:80'], replicas: 2}
         #expect(flow == "{image: 'nginx:1.27', ports: ['80:80'], replicas: 2}\n")
-        #expect(try YAML.decode(DocsService.self, from: flow) == web)
+        #expect(try YAML.decode(Service.self, from: flow) == web)
     }
 
     @Test func yaml11Booleans() throws {
-        let legacy = try YAML.decode(DocsFeature.self, from: "enabled: yes", options: YAMLOptions(yaml11Booleans: true))
-        #expect(legacy == DocsFeature(enabled: true))
-        #expect(throws: LodumError.self) { try YAML.decode(DocsFeature.self, from: "enabled: yes") }
+        let legacy = try YAML.decode(Feature.self, from: "enabled: yes", options: YAMLOptions(yaml11Booleans: true))
+        // Feature(enabled: true); by default the same input is an error: expected Bool, found String "yes"
+        #expect(legacy == Feature(enabled: true))
+        #expect(throws: LodumError.self) { try YAML.decode(Feature.self, from: "enabled: yes") }
         do {
-            _ = try YAML.decode(DocsFeature.self, from: "enabled: yes")
+            _ = try YAML.decode(Feature.self, from: "enabled: yes")
         } catch let error as LodumError {
             #expect(error.reason == "expected Bool, found String \"yes\"")
         }
@@ -79,13 +85,15 @@ struct YAMLDocumentationExamplesTests {
         e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
         f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
         """
+        // YAML.decode(Value.self, from: bomb) throws:
+        // Error at ["f"] (line 6, column 8): aliases expand to more than maxAliasExpansion (100000 nodes)
         do {
             _ = try YAML.decode(Value.self, from: bomb)
             Issue.record("the alias bomb decoded")
         } catch let error as LodumError {
             #expect(error.kind == .limitExceeded(.aliasExpansion(100_000)))
             print(error)
-            #expect(error.description.hasSuffix("aliases expand to more than maxAliasExpansion (100000 nodes)"))
+            #expect(error.description == #"Error at ["f"] (line 6, column 8): aliases expand to more than maxAliasExpansion (100000 nodes)"#)
         }
     }
 
