@@ -29,4 +29,19 @@ struct FormatsDocumentationTests {
         #expect(text.contains("for format in Lodum.formats where format.capabilities.contains(.multiDocument) { print(format.name) }"))
         #expect(Lodum.formats.filter { $0.capabilities.contains(.multiDocument) }.count == Lodum.formats.count)
     }
+
+    @Test func gettingStartedsManifestNamesProductsThePackageHas() throws {
+        let manifests = try DocumentationPage("GettingStarted.md").blocks.filter { $0.info == "swift manifest" }
+        try #require(manifests.count == 1)
+        let ours = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let text = manifests[0].lines.joined(separator: "\n")
+        for product in ["Lodum"] {
+            #expect(text.contains(#".product(name: "\#(product)", package: "Lodum")"#))
+            #expect(ours.contains(#".library(name: "\#(product)""#))
+        }
+        for product in ["LodumCore", "LodumJSON", "LodumYAML", "LodumMsgPack"] {
+            #expect(ours.contains(#".library(name: "\#(product)""#), "the page names \(product)")
+        }
+        #expect(ours.contains(#".executable(name: "lodum""#))
+    }
 }
