@@ -135,6 +135,18 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             path: "Benchmarks/YamsPeer"
         ),
+        // The fuzzing harnesses (Scripts/fuzz.sh builds them with libFuzzer); built plainly,
+        // a replayer of seeds and saved findings.
+        .executableTarget(
+            name: "LodumFuzz",
+            dependencies: ["Lodum", "LodumConformance", "CFuzzerDriver"],
+            path: "Fuzz/LodumFuzz"
+        ),
+        // libFuzzer's driver entry, declared for the fuzzing build (which links libFuzzer).
+        .systemLibrary(
+            name: "CFuzzerDriver",
+            path: "Fuzz/CFuzzerDriver"
+        ),
         // What every format's test suite shares: fixtures, instrumented sinks and sources,
         // error expectations.
         .target(
@@ -153,6 +165,12 @@ let package = Package(
             // LodumYAML by name: the yaml-test-suite reads libyaml's raw events (@testable).
             dependencies: ["Lodum", "LodumYAML", "LodumConformance", "LodumTestSupport"],
             path: "Tests/ConformanceTests"
+        ),
+        // Replays the fuzzing harnesses over their seeds and every saved finding.
+        .testTarget(
+            name: "LodumFuzzTests",
+            dependencies: ["LodumFuzz", "LodumTestSupport"],
+            path: "Tests/LodumFuzzTests"
         ),
         // Runs the built `lodum` binary as a subprocess.
         .testTarget(

@@ -85,11 +85,13 @@ enum YAMLScalarResolution {
     /// `nil` when the text is not a number.
     @inlinable
     static func number(_ text: UnsafeRawBufferPointer) -> YAMLScalarValue? {
+        // Empty text reaches here from a tagged scalar (`!!int` with no content).
+        guard let first = text.first else { return nil }
         let count = text.count
         var index = 0
         var negative = false
-        if text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+") {
-            negative = text[0] == UInt8(ascii: "-")
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
             index = 1
         }
         guard index < count else { return nil }

@@ -187,6 +187,14 @@ struct YAMLReadingTests {
         }
     }
 
+    /// Found by fuzzing (Fuzz/Findings/yaml-value): a number tag on an empty scalar read
+    /// past the end of its text instead of being refused.
+    @Test(arguments: ["!!int", "!!float", "- !!int\n- 1", "key: !!float\n", "[!!int , 1]", "!!int &a", "- !!int &c\n"])
+    func aNumberTagOnAnEmptyScalarIsAnError(_ input: String) {
+        let error = expectLodumError("\(input)") { _ = try YAML.decode(Value.self, from: input) }
+        #expect(error?.description.contains("!!") == true, "\(String(describing: error?.description))")
+    }
+
     @Test(arguments: ["!foo", "!!set", "!!omap", "!!python/object", "!Ref", "!<tag:example.com,2000:app/x>"])
     func unknownTagIsAnErrorNamingIt(_ tag: String) {
         for input in ["key: \(tag) value", "key: \(tag) {a: 1}", "key: \(tag) [1]", "- \(tag)\n"] {
