@@ -34,6 +34,42 @@ struct BenchmarkCorpus {
         }
     }
 
+    /// What `--profile` can loop over one corpus, with Lodum or with Foundation.
+    enum ProfiledOperation: String {
+        case encode = "corpus-encode"
+        case decode = "corpus-decode"
+        case foundationEncode = "foundation-corpus-encode"
+        case foundationDecode = "foundation-corpus-decode"
+    }
+
+    /// The body `--profile` loops: one operation on the corpus `file` in its typed model,
+    /// after the set-up (reading the file, and the value of an encode).
+    static func profiledBody(_ operation: ProfiledOperation, file: String) throws -> () throws -> Void {
+        switch file {
+        case "twitter.json": try profiledBody(operation, file: file, model: Twitter.self)
+        case "citm_catalog.json": try profiledBody(operation, file: file, model: CitmCatalog.self)
+        case "canada.json": try profiledBody(operation, file: file, model: Canada.self)
+        default: throw LodumError(.custom("unknown corpus \(file): twitter.json, citm_catalog.json or canada.json"))
+        }
+    }
+
+    static func profiledBody<Model: Serializable & Deserializable & Codable>(
+        _ operation: ProfiledOperation, file: String, model: Model.Type
+    ) throws -> () throws -> Void {
+        let url = directory.appendingPathComponent(file)
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw LodumError(.io("the corpus \(file) is missing: looked for \(url.path) (run from the package root)"))
+        }
+        let limits = Limits(maxInputSize: 64 << 20)
+        let value = try JSON.decode(Model.self, from: bytes, limits: limits)
+        switch operation {
+        case .encode: return { consume(try JSON.encode(value)) }
+        case .decode: return { consume(try JSON.decode(Model.self, from: bytes, limits: limits)) }
+        case .foundationEncode: return { consume(try JSONEncoder().encode(value)) }
+        case .foundationDecode: return { consume(try JSONDecoder().decode(Model.self, from: bytes)) }
+        }
+    }
+
     /// Reads the corpus file and measures it; a missing corpus is an error naming where it
     /// was looked for.
     func compare(runs: Int) throws -> [Comparison] {
