@@ -72,19 +72,33 @@ struct JSONNumber {
     /// The correctly rounded `Double`, or `nil` when the number overflows to infinity.
     ///
     /// A significand below 2^53 scaled by a power of ten up to 10^22 is exact in one
-    /// operation (Clinger's fast path); anything else goes to the standard library's
-    /// correctly rounded parser.
+    /// operation (Clinger's fast path); other significands of up to 19 digits go through
+    /// the Eisel–Lemire algorithm (``NumberText/double(significand:exponent:)``); what that
+    /// cannot decide (more digits, subnormals, rare near-halfway cases) goes to the standard
+    /// library's correctly rounded parser, which needs a `String`.
     @inlinable
     func double(in bytes: UnsafePointer<UInt8>) -> Double? {
-        if !significandOverflowed, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
-            var value = Double(significand)
-            if exponent >= 0 {
-                value *= Self.exactPowersOfTen[exponent]
-            } else {
-                value /= Self.exactPowersOfTen[-exponent]
+        if !significandOverflowed {
+            if significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+                var value = Double(significand)
+                if exponent >= 0 {
+                    value *= Self.exactPowersOfTen[exponent]
+                } else {
+                    value /= Self.exactPowersOfTen[-exponent]
+                }
+                return isNegative ? -value : value
             }
-            return isNegative ? -value : value
+            if let value = NumberText.double(significand: significand, exponent: exponent) {
+                guard value.isFinite else { return nil }
+                return isNegative ? -value : value
+            }
         }
+        return slowDouble(in: bytes)
+    }
+
+    /// The standard library's parse of the number's text, kept out of line: it is rare.
+    @usableFromInline
+    func slowDouble(in bytes: UnsafePointer<UInt8>) -> Double? {
         guard let value = Double(text(in: bytes)), value.isFinite else { return nil }
         return value
     }
