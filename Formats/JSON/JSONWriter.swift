@@ -201,13 +201,19 @@ public struct JSONWriter: FormatWriter {
     public mutating func write(_ value: Double) throws {
         // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(NumberText.maxShortestLength)
+            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        }
     }
 
     @inlinable
     public mutating func write(_ value: Float) throws {
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(NumberText.maxShortestLength)
+            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        }
     }
 
     @usableFromInline
