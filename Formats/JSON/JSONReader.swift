@@ -67,6 +67,12 @@ public struct JSONReader: FormatReader {
             while cursor < end {
                 let byte = bytes[cursor]
                 guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
+                // Indentation: eight spaces at a time.
+                if byte == 0x20, end &- cursor >= 8,
+                   UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    cursor &+= 8
+                    continue
+                }
                 cursor &+= 1
             }
             guard try refill(keepingFrom: cursor) != nil else { return nil }
@@ -340,18 +346,21 @@ public struct JSONReader: FormatReader {
     }
 
     /// Checks a string that is skipped rather than made into a `String`.
-    @usableFromInline
+    @inlinable
     func validateUTF8(_ token: StringToken) throws {
+        if token.isKnownValid { return }
         guard withBytes(of: token, { UTF8Validation.isValid($0) }) else { throw syntaxError("invalid UTF-8 in a string") }
     }
 
     /// The `String` for a scanned string token, which must be valid UTF-8.
+    ///
+    /// The bytes are checked here (unless the scan saw only ASCII), then copied with
+    /// `String(decoding:as:)`, which on valid input is the same `String` as
+    /// `String(validating:as:)` without the generic metadata lookup that one makes per call.
     @inlinable
     func makeString(_ token: StringToken) throws -> String {
-        guard let text = withBytes(of: token, { UTF8Validation.string(from: $0) }) else {
-            throw syntaxError("invalid UTF-8 in a string")
-        }
-        return text
+        try validateUTF8(token)
+        return withBytes(of: token) { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: Any value

@@ -7,12 +7,16 @@ struct StringToken {
     @usableFromInline let start: Int
     @usableFromInline let count: Int
     @usableFromInline let isUnescapedInScratch: Bool
+    /// Whether the string is known to be well-formed UTF-8 without a check: its input bytes
+    /// were all ASCII (any other bytes came from `\u` escapes, which the reader encodes).
+    @usableFromInline let isKnownValid: Bool
 
     @inlinable
-    init(start: Int, count: Int, isUnescapedInScratch: Bool) {
+    init(start: Int, count: Int, isUnescapedInScratch: Bool, isKnownValid: Bool) {
         self.start = start
         self.count = count
         self.isUnescapedInScratch = isUnescapedInScratch
+        self.isKnownValid = isKnownValid
     }
 }
 
@@ -217,15 +221,27 @@ extension JSONReader {
     /// Scans a string per RFC 8259 §7; the cursor is at its opening quote.
     ///
     /// Strings without escapes are left in place in the window; others are unescaped into
-    /// the scratch buffer. UTF-8 validity is checked when a `String` is made.
+    /// the scratch buffer. UTF-8 validity is checked when a `String` is made, unless every
+    /// byte was ASCII. Runs of plain bytes are skipped a word at a time.
     @inlinable
     mutating func scanString() throws -> StringToken {
         cursor &+= 1
         var start = cursor
         var hasEscapes = false
+        // Every byte scanned, or-ed together: its high bits say whether any was not ASCII.
+        var seen: UInt64 = 0
         scan: while true {
             while cursor < end {
+                if end &- cursor >= 8 {
+                    let word = UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self)
+                    if !JSONStringBytes.hasSpecialByte(word) {
+                        seen |= word
+                        cursor &+= 8
+                        continue
+                    }
+                }
                 let byte = bytes[cursor]
+                seen |= UInt64(byte)
                 if byte == UInt8(ascii: "\"") { break scan }
                 if byte == UInt8(ascii: "\\") {
                     hasEscapes = true
@@ -244,9 +260,10 @@ extension JSONReader {
         }
         let count = cursor - start
         cursor &+= 1
-        guard hasEscapes else { return StringToken(start: start, count: count, isUnescapedInScratch: false) }
+        let isASCII = seen & JSONStringBytes.highBits == 0
+        guard hasEscapes else { return StringToken(start: start, count: count, isUnescapedInScratch: false, isKnownValid: isASCII) }
         try unescape(start: start, count: count)
-        return StringToken(start: 0, count: scratch.count, isUnescapedInScratch: true)
+        return StringToken(start: 0, count: scratch.count, isUnescapedInScratch: true, isKnownValid: isASCII)
     }
 
     /// Calls `body` with the bytes of a scanned string.
