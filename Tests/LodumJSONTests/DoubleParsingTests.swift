@@ -140,3 +140,55 @@ struct DoubleParsingTests {
         #expect(read.bitPattern == expected.bitPattern, "\(text) read as \(read), not \(expected)", sourceLocation: sourceLocation)
     }
 }
+
+/// Digits are read eight at a time where eight are in the window: every length, every
+/// split across refills, and a non-digit at every place must read as one digit at a time would.
+@Suite("Reading numbers eight digits at a time")
+struct DigitScanningTests {
+    @Test func integersOfEveryLengthReadExactly() throws {
+        var generator = SeededGenerator(seed: 0xD161_7500)
+        var values: [UInt64] = [0, 9, 10, 99_999_999, 100_000_000, 1_844_674_407_370_955_161, .max, .max - 1]
+        for length in 1...20 {
+            for _ in 0..<20 {
+                var digits = String(UInt64.random(in: 1...9, using: &generator))
+                for _ in 1..<length { digits.append(String(UInt64.random(in: 0...9, using: &generator))) }
+                if let value = UInt64(digits) { values.append(value) }
+            }
+        }
+        let text = "[" + values.map(String.init).joined(separator: ",") + "]"
+        #expect(try JSON.decode([UInt64].self, from: text) == values)
+        for chunkSize in [1, 5, 8, 13] {
+            #expect(try JSON.load([UInt64].self, from: CountingSource(Array(text.utf8), chunkSize: chunkSize)) == values)
+        }
+        let signed = values.compactMap { Int64(exactly: $0) }.map { -$0 }
+        #expect(try JSON.decode([Int64].self, from: JSON.encode(signed)) == signed)
+    }
+
+    @Test func tooManyDigitsForSixtyFourBitsAreOutOfRange() {
+        for text in ["18446744073709551616", "123456789012345678901234567890", "99999999999999999999"] {
+            let error = expectLodumError { _ = try JSON.decode(UInt64.self, from: text) }
+            guard case .numberOutOfRange? = error?.kind else {
+                Issue.record("\(text): expected numberOutOfRange, got \(String(describing: error))")
+                continue
+            }
+        }
+    }
+
+    @Test func aNonDigitAtEveryPlaceEndsTheNumberThere() throws {
+        // "12345678912345678" (no zero, so no part has a leading one) with a separator, point, exponent or bad byte at each place.
+        let digits = Array("12345678912345678".utf8)
+        for place in 1..<digits.count {
+            var comma = digits
+            comma.insert(UInt8(ascii: ","), at: place)
+            let pair = try JSON.decode([UInt64].self, from: Array("[".utf8) + comma + Array("]".utf8))
+            #expect(pair == [UInt64(String(decoding: digits[..<place], as: UTF8.self)), UInt64(String(decoding: digits[place...], as: UTF8.self))])
+            var point = digits
+            point.insert(UInt8(ascii: "."), at: place)
+            let text = String(decoding: point, as: UTF8.self)
+            try DoubleParsingTests.expectSameAsStandardLibrary(text)
+            var bad = digits
+            bad.insert(UInt8(ascii: "a"), at: place)
+            _ = expectLodumError { _ = try JSON.decode(Double.self, from: bad) }
+        }
+    }
+}
