@@ -35,12 +35,27 @@ struct JSONNumber {
     /// Below this, the significand times 10^8 plus eight digits fits in 64 bits.
     @inlinable static var eightDigitBound: UInt64 { 184_467_440_737 }
 
-    /// Whether the eight bytes of `word` (first byte lowest) are all ASCII digits: adding
-    /// 0x46 carries into the high bit for bytes above '9', subtracting 0x30 borrows into it
-    /// for bytes below '0' (Lemire's fast_float, `is_made_of_eight_digits_fast`).
+    /// The high bit of each byte of `word` (first byte lowest) that is not an ASCII digit,
+    /// exact up to the first such byte: adding 0x46 carries into the high bit for bytes
+    /// above '9', subtracting 0x30 borrows into it for bytes below '0' (Lemire's fast_float,
+    /// `is_made_of_eight_digits_fast`).
     @inlinable
-    static func isEightDigits(_ word: UInt64) -> Bool {
-        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0
+    static func nonDigitBytes(_ word: UInt64) -> UInt64 {
+        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080
+    }
+
+    /// 10^`exponent` for 1...7.
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        default: 10_000_000
+        }
     }
 
     /// The value of eight ASCII digits (first byte lowest, most significant digit): pairs,
@@ -217,12 +232,25 @@ extension JSONReader {
             let limit = end
             var significand = number.significand
             var overflowed = number.significandOverflowed
-            // Eight digits at a time while they fit: most of a 17-digit coordinate.
+            // Eight digits at a time while they fit, then the digits that end the run from the
+            // same word: a 17-digit coordinate in three steps.
             while limit &- index >= 8, significand < JSONNumber.eightDigitBound {
                 let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-                guard JSONNumber.isEightDigits(word) else { break }
-                significand = significand &* 100_000_000 &+ JSONNumber.valueOfEightDigits(word)
-                index &+= 8
+                let others = JSONNumber.nonDigitBytes(word)
+                if others == 0 {
+                    significand = significand &* 100_000_000 &+ JSONNumber.valueOfEightDigits(word)
+                    index &+= 8
+                    continue
+                }
+                // The bytes before the first non-digit are digits (carries and borrows only
+                // move upwards, from bytes that are digits); left-pad them with '0's.
+                let count = others.trailingZeroBitCount >> 3
+                if count > 0 {
+                    let padded = word << UInt64(64 &- 8 &* count) | 0x3030_3030_3030_3030 >> UInt64(8 &* count)
+                    significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(padded)
+                    index &+= count
+                }
+                break
             }
             while index < limit {
                 let digit = bytes[index] &- UInt8(ascii: "0")
