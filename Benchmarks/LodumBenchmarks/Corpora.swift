@@ -40,6 +40,53 @@ struct BenchmarkCorpus {
         case decode = "corpus-decode"
         case foundationEncode = "foundation-corpus-encode"
         case foundationDecode = "foundation-corpus-decode"
+        /// The allocations any decoder of the model must make, and nothing else: every
+        /// `String` of the decoded value made again from its UTF-8 bytes, and every array,
+        /// dictionary and boxed value allocated at its final size. A floor for decoding.
+        case allocations = "corpus-allocations"
+    }
+
+    /// What a decoded value allocates, found once by reflection (not timed).
+    struct AllocationCensus {
+        var strings: [[UInt8]] = []
+        /// The byte size of each array's or dictionary's storage.
+        var buffers: [Int] = []
+
+        init(of value: Any) {
+            visit(value)
+        }
+
+        mutating func visit(_ value: Any) {
+            if let text = value as? String {
+                strings.append(Array(text.utf8))
+                return
+            }
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .collection?, .dictionary?, .set?:
+                if mirror.children.count > 0 { buffers.append(32 + 16 * mirror.children.count) }
+            case .enum?:
+                // Indirect's case is boxed.
+                if mirror.children.count > 0 { buffers.append(32) }
+            default:
+                break
+            }
+            for child in mirror.children { visit(child.value) }
+        }
+
+        /// Makes every string and buffer again, as a decoder would.
+        func allocate() {
+            var strings: [String] = []
+            strings.reserveCapacity(self.strings.count)
+            for bytes in self.strings {
+                strings.append(bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
+            }
+            var buffers: [UnsafeMutableRawPointer] = []
+            buffers.reserveCapacity(self.buffers.count)
+            for size in self.buffers { buffers.append(UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)) }
+            consume(strings)
+            for buffer in buffers { buffer.deallocate() }
+        }
     }
 
     /// The body `--profile` loops: one operation on the corpus `file` in its typed model,
@@ -67,6 +114,11 @@ struct BenchmarkCorpus {
         case .decode: return { consume(try JSON.decode(Model.self, from: bytes, limits: limits)) }
         case .foundationEncode: return { consume(try JSONEncoder().encode(value)) }
         case .foundationDecode: return { consume(try JSONDecoder().decode(Model.self, from: bytes)) }
+        case .allocations:
+            let census = AllocationCensus(of: value)
+            print("\(file): \(census.strings.count) strings (\(census.strings.filter { $0.count > 15 }.count) over 15 bytes), "
+                + "\(census.buffers.count) arrays, dictionaries and boxes")
+            return { census.allocate() }
         }
     }
 
