@@ -290,12 +290,18 @@ extension JSONReader {
         scan: while true {
             while cursor < end {
                 if end &- cursor >= 8 {
-                    let word = UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self)
-                    if !JSONStringBytes.hasSpecialByte(word) {
+                    // First byte lowest, so the lowest flagged byte is the first to look at.
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self))
+                    let special = JSONStringBytes.specialBytes(word)
+                    if special == 0 {
                         seen |= word
                         cursor &+= 8
                         continue
                     }
+                    // Step over the plain bytes before it (fewer than eight).
+                    let plainBits = UInt64(special.trailingZeroBitCount & ~7)
+                    seen |= word & ((1 << plainBits) &- 1)
+                    cursor &+= Int(plainBits >> 3)
                 }
                 let byte = bytes[cursor]
                 seen |= UInt64(byte)

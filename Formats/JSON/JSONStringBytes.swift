@@ -10,15 +10,22 @@ enum JSONStringBytes {
     @inlinable static var ones: UInt64 { 0x0101_0101_0101_0101 }
     @inlinable static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
-    /// Whether any byte of `word` is `"`, `\` or below 0x20.
+    /// The high bit of each byte of `word` that is `"`, `\` or below 0x20, exact up to the
+    /// lowest such byte (borrows only move upwards, and the bytes below it cause none).
     @inlinable
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
         let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
         let below20 = (word &- ones &* 0x20) & ~word
         let quoteFound = (quotes &- ones) & ~quotes
         let backslashFound = (backslashes &- ones) & ~backslashes
-        return (below20 | quoteFound | backslashFound) & highBits != 0
+        return (below20 | quoteFound | backslashFound) & highBits
+    }
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20.
+    @inlinable
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        specialBytes(word) != 0
     }
 
     /// Whether any byte of `count` bytes at `bytes` is `"`, `\` or below 0x20.
