@@ -29,7 +29,10 @@ enum JSONStringBytes {
     }
 
     /// Whether any byte of `count` bytes at `bytes` is `"`, `\` or below 0x20.
-    @inlinable
+    ///
+    /// Always inlined: the writer asks it of every field name, most of a few bytes, where a
+    /// call (as the optimizer left it) cost more than the check.
+    @inline(__always) @inlinable
     static func needsEscaping(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
         var offset = 0
         while count - offset >= 8 {
