@@ -120,7 +120,11 @@ let package = Package(
         .target(
             name: "CorpusModels",
             dependencies: ["Lodum"],
-            path: "Benchmarks/CorpusModels"
+            path: "Benchmarks/CorpusModels",
+            // The models' generated init(from:) and serialize(to:) are generic over the reader
+            // and writer; without their bodies, the benchmark module cannot specialize them,
+            // and decoding runs through witness tables and generic metadata lookups.
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]
         ),
         .executableTarget(
             name: "LodumBenchmarks",

@@ -25,6 +25,14 @@ if arguments.first == MemoryProbe.childFlag {
     }
 }
 
+if arguments.first == "--profile", arguments.count >= 3, let corpusOperation = BenchmarkCorpus.ProfiledOperation(rawValue: arguments[1]) {
+    // --profile corpus-encode|corpus-decode|foundation-corpus-encode|foundation-corpus-decode
+    // FILE [ITERATIONS]: one corpus (twitter.json, citm_catalog.json, canada.json) alone.
+    let iterations = arguments.count >= 4 ? Int(arguments[3]) ?? 100 : 100
+    try profileLoop(iterations: iterations, BenchmarkCorpus.profiledBody(corpusOperation, file: arguments[2]))
+    exit(0)
+}
+
 if arguments.first == "--profile", arguments.count >= 2 {
     // Loops one operation alone, for `perf record` or `valgrind --tool=callgrind`:
     // --profile OPERATION [POINTS] [ITERATIONS], by default 1,000,000 points 10 times.

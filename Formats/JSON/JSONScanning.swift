@@ -7,12 +7,16 @@ struct StringToken {
     @usableFromInline let start: Int
     @usableFromInline let count: Int
     @usableFromInline let isUnescapedInScratch: Bool
+    /// Whether the string is known to be well-formed UTF-8 without a check: its input bytes
+    /// were all ASCII (any other bytes came from `\u` escapes, which the reader encodes).
+    @usableFromInline let isKnownValid: Bool
 
     @inlinable
-    init(start: Int, count: Int, isUnescapedInScratch: Bool) {
+    init(start: Int, count: Int, isUnescapedInScratch: Bool, isKnownValid: Bool) {
         self.start = start
         self.count = count
         self.isUnescapedInScratch = isUnescapedInScratch
+        self.isKnownValid = isKnownValid
     }
 }
 
@@ -26,8 +30,46 @@ struct JSONNumber {
     /// The digits without the decimal point, while they fit in 64 bits.
     @usableFromInline var significand: UInt64 = 0
     @usableFromInline var significandOverflowed = false
-    /// Significant digits accumulated so far (leading zeros do not count).
-    @usableFromInline var digitCount = 0
+    /// Below this, ten times the significand plus a digit fits in 64 bits: ⌊(2^64 − 1) / 10⌋.
+    @inlinable static var significandBound: UInt64 { 1_844_674_407_370_955_161 }
+    /// Below this, the significand times 10^8 plus eight digits fits in 64 bits.
+    @inlinable static var eightDigitBound: UInt64 { 184_467_440_737 }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is not an ASCII digit,
+    /// exact up to the first such byte: adding 0x46 carries into the high bit for bytes
+    /// above '9', subtracting 0x30 borrows into it for bytes below '0' (Lemire's fast_float,
+    /// `is_made_of_eight_digits_fast`).
+    @inlinable
+    static func nonDigitBytes(_ word: UInt64) -> UInt64 {
+        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080
+    }
+
+    /// 10^`exponent` for 1...7.
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        default: 10_000_000
+        }
+    }
+
+    /// The value of eight ASCII digits (first byte lowest, most significant digit): pairs,
+    /// then fours, then the eight, by three multiplications (fast_float's
+    /// `parse_eight_digits_unrolled`).
+    @inlinable
+    static func valueOfEightDigits(_ word: UInt64) -> UInt64 {
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ (value >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        value = ((value & mask) &* 0x000F_4240_0000_0064 &+ ((value >> 16) & mask) &* 0x0000_2710_0000_0001) >> 32
+        return value & 0xFFFF_FFFF
+    }
+
     /// No fraction and no exponent.
     @usableFromInline var isInteger = true
     /// The power of ten to scale the significand by.
@@ -72,19 +114,33 @@ struct JSONNumber {
     /// The correctly rounded `Double`, or `nil` when the number overflows to infinity.
     ///
     /// A significand below 2^53 scaled by a power of ten up to 10^22 is exact in one
-    /// operation (Clinger's fast path); anything else goes to the standard library's
-    /// correctly rounded parser.
+    /// operation (Clinger's fast path); other significands of up to 19 digits go through
+    /// the Eisel–Lemire algorithm (``NumberText/double(significand:exponent:)``); what that
+    /// cannot decide (more digits, subnormals, rare near-halfway cases) goes to the standard
+    /// library's correctly rounded parser, which needs a `String`.
     @inlinable
     func double(in bytes: UnsafePointer<UInt8>) -> Double? {
-        if !significandOverflowed, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
-            var value = Double(significand)
-            if exponent >= 0 {
-                value *= Self.exactPowersOfTen[exponent]
-            } else {
-                value /= Self.exactPowersOfTen[-exponent]
+        if !significandOverflowed {
+            if significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+                var value = Double(significand)
+                if exponent >= 0 {
+                    value *= Self.exactPowersOfTen[exponent]
+                } else {
+                    value /= Self.exactPowersOfTen[-exponent]
+                }
+                return isNegative ? -value : value
             }
-            return isNegative ? -value : value
+            if let value = NumberText.double(significand: significand, exponent: exponent) {
+                guard value.isFinite else { return nil }
+                return isNegative ? -value : value
+            }
         }
+        return slowDouble(in: bytes)
+    }
+
+    /// The standard library's parse of the number's text, kept out of line: it is rare.
+    @usableFromInline
+    func slowDouble(in bytes: UnsafePointer<UInt8>) -> Double? {
         guard let value = Double(text(in: bytes)), value.isFinite else { return nil }
         return value
     }
@@ -167,32 +223,51 @@ extension JSONReader {
     }
 
     /// Accumulates a run of digits into `number` and returns the byte after it (`nil` at
-    /// the end of the input). The run is scanned in a tight loop over the window; the
-    /// window is refilled only when the run reaches its end.
+    /// the end of the input). The run is scanned in a tight loop over the window, with the
+    /// significand in a register; the window is refilled only when the run reaches its end.
     @inlinable
     mutating func scanDigits(into number: inout JSONNumber, keeping start: inout Int, isFraction: Bool) throws -> UInt8? {
         while true {
             var index = cursor
             let limit = end
             var significand = number.significand
-            var digits = number.digitCount
+            var overflowed = number.significandOverflowed
+            // Eight digits at a time while they fit, then the digits that end the run from the
+            // same word: a 17-digit coordinate in three steps.
+            while limit &- index >= 8, significand < JSONNumber.eightDigitBound {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                let others = JSONNumber.nonDigitBytes(word)
+                if others == 0 {
+                    significand = significand &* 100_000_000 &+ JSONNumber.valueOfEightDigits(word)
+                    index &+= 8
+                    continue
+                }
+                // The bytes before the first non-digit are digits (carries and borrows only
+                // move upwards, from bytes that are digits); left-pad them with '0's.
+                let count = others.trailingZeroBitCount >> 3
+                if count > 0 {
+                    let padded = word << UInt64(64 &- 8 &* count) | 0x3030_3030_3030_3030 >> UInt64(8 &* count)
+                    significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(padded)
+                    index &+= count
+                }
+                break
+            }
             while index < limit {
                 let digit = bytes[index] &- UInt8(ascii: "0")
                 guard digit < 10 else { break }
-                if digits < 19 {
-                    // Nineteen decimal digits always fit in 64 bits.
+                if significand < JSONNumber.significandBound {
+                    // Ten times it plus a digit still fits in 64 bits.
                     significand = significand &* 10 &+ UInt64(digit)
-                    if significand != 0 { digits &+= 1 }
-                } else {
-                    number.significand = significand
-                    number.accumulate(digit &+ UInt8(ascii: "0"))
-                    significand = number.significand
+                } else if !overflowed {
+                    let (times10, carry) = significand.multipliedReportingOverflow(by: 10)
+                    let (sum, carry2) = times10.addingReportingOverflow(UInt64(digit))
+                    if carry || carry2 { overflowed = true } else { significand = sum }
                 }
                 index &+= 1
             }
             if isFraction { number.exponent -= index - cursor }
             number.significand = significand
-            number.digitCount = digits
+            number.significandOverflowed = overflowed
             cursor = index
             if index < limit { return bytes[index] }
             guard let shift = try refill(keepingFrom: start) else { return nil }
@@ -203,15 +278,33 @@ extension JSONReader {
     /// Scans a string per RFC 8259 §7; the cursor is at its opening quote.
     ///
     /// Strings without escapes are left in place in the window; others are unescaped into
-    /// the scratch buffer. UTF-8 validity is checked when a `String` is made.
+    /// the scratch buffer. UTF-8 validity is checked when a `String` is made, unless every
+    /// byte was ASCII. Runs of plain bytes are skipped a word at a time.
     @inlinable
     mutating func scanString() throws -> StringToken {
         cursor &+= 1
         var start = cursor
         var hasEscapes = false
+        // Every byte scanned, or-ed together: its high bits say whether any was not ASCII.
+        var seen: UInt64 = 0
         scan: while true {
             while cursor < end {
+                if end &- cursor >= 8 {
+                    // First byte lowest, so the lowest flagged byte is the first to look at.
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self))
+                    let special = JSONStringBytes.specialBytes(word)
+                    if special == 0 {
+                        seen |= word
+                        cursor &+= 8
+                        continue
+                    }
+                    // Step over the plain bytes before it (fewer than eight).
+                    let plainBits = UInt64(special.trailingZeroBitCount & ~7)
+                    seen |= word & ((1 << plainBits) &- 1)
+                    cursor &+= Int(plainBits >> 3)
+                }
                 let byte = bytes[cursor]
+                seen |= UInt64(byte)
                 if byte == UInt8(ascii: "\"") { break scan }
                 if byte == UInt8(ascii: "\\") {
                     hasEscapes = true
@@ -230,9 +323,10 @@ extension JSONReader {
         }
         let count = cursor - start
         cursor &+= 1
-        guard hasEscapes else { return StringToken(start: start, count: count, isUnescapedInScratch: false) }
+        let isASCII = seen & JSONStringBytes.highBits == 0
+        guard hasEscapes else { return StringToken(start: start, count: count, isUnescapedInScratch: false, isKnownValid: isASCII) }
         try unescape(start: start, count: count)
-        return StringToken(start: 0, count: scratch.count, isUnescapedInScratch: true)
+        return StringToken(start: 0, count: scratch.count, isUnescapedInScratch: true, isKnownValid: isASCII)
     }
 
     /// Calls `body` with the bytes of a scanned string.
@@ -325,20 +419,6 @@ extension JSONReader {
             scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
             scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
             scratch.append(UInt8(0x80 | scalar & 0x3F))
-        }
-    }
-}
-
-extension JSONNumber {
-    @inlinable
-    mutating func accumulate(_ digit: UInt8) {
-        guard !significandOverflowed else { return }
-        let (times10, overflow1) = significand.multipliedReportingOverflow(by: 10)
-        let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- UInt8(ascii: "0")))
-        if overflow1 || overflow2 {
-            significandOverflowed = true
-        } else {
-            significand = sum
         }
     }
 }

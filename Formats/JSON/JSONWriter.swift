@@ -93,10 +93,11 @@ public struct JSONWriter: FormatWriter {
         if sortingCapture != nil { return try captureForSorting { try $0.field(key) } }
         try beforeValue()
         let length = key.utf8CodeUnitCount
-        if length <= 64, !Self.needsEscaping(key.utf8Start, length) {
+        if length <= 64, !JSONStringBytes.needsEscaping(key.utf8Start, length) {
             // Field names are short and plain: copy them in one reserved run.
             try output.reserve(length + 4)
             output.appendUnchecked(UInt8(ascii: "\""))
+            // A byte loop: a memmove call costs more than copying a name of a few bytes.
             for offset in 0..<length { output.appendUnchecked(key.utf8Start[offset]) }
             output.appendUnchecked(UInt8(ascii: "\""))
             output.appendUnchecked(UInt8(ascii: ":"))
@@ -106,15 +107,6 @@ public struct JSONWriter: FormatWriter {
         }
         try layout.afterColon(into: &output)
         separator = .none
-    }
-
-    @inlinable
-    static func needsEscaping(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        for offset in 0..<count {
-            let byte = bytes[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-        }
-        return false
     }
 
     @inlinable
@@ -201,13 +193,19 @@ public struct JSONWriter: FormatWriter {
     public mutating func write(_ value: Double) throws {
         // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(NumberText.maxShortestLength)
+            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        }
     }
 
     @inlinable
     public mutating func write(_ value: Float) throws {
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }, written: { writer in try NumberText.withShortestText(of: value) { try writer.output.append($0) } })
+        try writeScalar(captured: { try $0.write(value) }) { writer in
+            try writer.output.reserve(NumberText.maxShortestLength)
+            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        }
     }
 
     @usableFromInline
@@ -262,6 +260,22 @@ public struct JSONWriter: FormatWriter {
     /// Runs of plain bytes are copied whole.
     @inlinable
     mutating func writeQuoted(_ utf8: UnsafeRawBufferPointer) throws {
+        // Most strings need no escape and fit the buffer: one check a word at a time, one
+        // reservation, one copy.
+        if let base = utf8.baseAddress, utf8.count <= output.capacity - 2, !JSONStringBytes.needsEscaping(base, utf8.count) {
+            try output.reserve(utf8.count + 2)
+            output.appendUnchecked(UInt8(ascii: "\""))
+            UnsafeMutableRawPointer(output.nextFree).copyMemory(from: base, byteCount: utf8.count)
+            output.commitUnchecked(utf8.count)
+            output.appendUnchecked(UInt8(ascii: "\""))
+            return
+        }
+        try writeQuotedWithEscapes(utf8)
+    }
+
+    /// ``writeQuoted(_:)`` for a string that needs escapes or is longer than the buffer.
+    @usableFromInline
+    mutating func writeQuotedWithEscapes(_ utf8: UnsafeRawBufferPointer) throws {
         try output.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0

@@ -124,13 +124,19 @@ extension Set: Deserializable where Element: Deserializable {
 
 extension Deserializer {
     /// Reads a sequence into any collection that can be appended to.
+    ///
+    /// The first element reserves room for 64 bytes of elements (at least one): growing one
+    /// element at a time would allocate twice for a GeoJSON position `[x, y]`, which is
+    /// most of canada.json, and an empty sequence still allocates nothing.
     @inlinable
     public mutating func decodeElements<C: RangeReplaceableCollection>(
         as type: C.Type = C.self
     ) throws -> C where C.Element: Deserializable {
         var elements = C()
         try decodeSeq { deserializer in
-            elements.append(try C.Element(from: &deserializer))
+            let element = try C.Element(from: &deserializer)
+            if elements.isEmpty { elements.reserveCapacity(Swift.max(1, 64 / MemoryLayout<C.Element>.stride)) }
+            elements.append(element)
         }
         return elements
     }

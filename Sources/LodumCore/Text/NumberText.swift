@@ -58,33 +58,94 @@ public enum NumberText {
         return count
     }
 
-    /// Calls `body` with the shortest text that reads back as exactly `value` (finite):
-    /// `1.0`, `0.1`, `1e+20`. The text always has a `.` or an exponent, so it reads back
-    /// as a floating-point number, never as an integer.
+    /// The most bytes ``writeShortest(_:to:)-(Double,_)`` writes. Swift's shortest text of a
+    /// `Double` is at most 24 bytes (`-2.2250738585072014e-308`), of a `Float` 15.
+    public static let maxShortestLength = 32
+
+    /// Writes the shortest text that reads back as exactly `value` (finite) at
+    /// `destination` (room for ``maxShortestLength`` bytes) and returns its length:
+    /// `1.0`, `0.1`, `1e+20`. The text always has a `.` or an exponent, so it reads back as
+    /// a floating-point number, never as an integer.
     ///
-    /// Integral values below 2^53 are formatted on the stack; others use Swift's shortest
-    /// round-trip description.
+    /// Integral values below 2^53 are formatted with the integer digits; others take the
+    /// standard library's shortest round-trip digits (the text of `description`), received
+    /// through `TextOutputStream`'s `_writeASCII`, which hands over the formatted bytes
+    /// without the `String` that `description` would allocate for text over 15 bytes.
+    @inlinable
+    public static func writeShortest(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992, !(value == 0 && value.sign == .minus) {
+            let length = write(Int64(value), to: destination)
+            destination[length] = UInt8(ascii: ".")
+            destination[length + 1] = UInt8(ascii: "0")
+            return length + 2
+        }
+        var stream = BoundedASCIIStream(destination: destination, capacity: maxShortestLength)
+        value.write(to: &stream)
+        return stream.count
+    }
+
+    /// Writes the shortest text that reads back as exactly `value` as a `Float` at
+    /// `destination` (room for ``maxShortestLength`` bytes) and returns its length.
+    @inlinable
+    public static func writeShortest(_ value: Float, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        var stream = BoundedASCIIStream(destination: destination, capacity: maxShortestLength)
+        value.write(to: &stream)
+        return stream.count
+    }
+
+    /// Calls `body` with the shortest text that reads back as exactly `value` (finite), as
+    /// ``writeShortest(_:to:)-(Double,_)`` writes it.
     @inlinable
     public static func withShortestText<R>(of value: Double, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992, !(value == 0 && value.sign == .minus) {
-            let formatted: R? = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-                guard let start = buffer.baseAddress else { return nil }
-                var length = write(Int64(value), to: start)
-                start[length] = UInt8(ascii: ".")
-                start[length + 1] = UInt8(ascii: "0")
-                length += 2
-                return try body(UnsafeRawBufferPointer(start: start, count: length))
-            }
-            if let formatted { return formatted }
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxShortestLength) { buffer in
+            // A temporary allocation of a nonzero count always has an address.
+            guard let start = buffer.baseAddress else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeRawBufferPointer(start: start, count: writeShortest(value, to: start)))
         }
-        var text = value.description
-        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
     }
 
     /// Calls `body` with the shortest text that reads back as exactly `value` as a `Float`.
     @inlinable
     public static func withShortestText<R>(of value: Float, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var text = value.description
-        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxShortestLength) { buffer in
+            guard let start = buffer.baseAddress else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeRawBufferPointer(start: start, count: writeShortest(value, to: start)))
+        }
+    }
+}
+
+/// A `TextOutputStream` into a fixed run of memory, for the standard library's number
+/// formatting: `Double.write(to:)` formats into a stack buffer and passes the bytes to
+/// `_writeASCII`, so nothing is allocated. Writes past `capacity` are dropped rather than
+/// overrun it (the texts written here are far shorter).
+@usableFromInline
+struct BoundedASCIIStream: TextOutputStream {
+    @usableFromInline let destination: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+    @usableFromInline var count = 0
+
+    @inlinable
+    init(destination: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.destination = destination
+        self.capacity = capacity
+    }
+
+    @inlinable
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        append(UnsafeRawBufferPointer(buffer))
+    }
+
+    @inlinable
+    mutating func write(_ string: String) {
+        var text = string
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    @inlinable
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        let length = min(bytes.count, capacity - count)
+        guard length > 0, let source = bytes.baseAddress else { return }
+        (destination + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+        count += length
     }
 }

@@ -6,6 +6,11 @@ public enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
+            // ASCII, the common case even in non-Latin text (markup, spaces), eight at a time.
+            if count - index >= 8, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
