@@ -22,69 +22,14 @@
 /// The decoder reads through a pointer to the caller's deserializer, valid only during
 /// ``CodableBridge/decode(_:from:)``; a container kept past that throws.
 final class StreamingDecoder<D: Deserializer>: Decoder {
-    /// The state of the value being decoded.
-    enum SlotState {
-        /// The value is next in the input, not yet touched.
-        case atReader
-        /// The value was read whole (a scalar, or a tree), and is decoded from here.
-        case held(Value)
-        /// The value's reading has started or finished in the input.
-        case consumed
-    }
+    typealias SlotState = BridgeSlotState
+    typealias Slot = BridgeDecodingSlot
+    typealias Member = BridgeMember
+    typealias Frame = BridgeDecodingFrame
 
-    /// Where the value being decoded sits.
-    struct Slot {
-        /// The frame holding the value; -1 for the top-level value.
-        var frame: Int
-        var state: SlotState = .atReader
-    }
-
-    /// One member of a keyed frame's object.
-    struct Member {
-        var key: String
-        /// `nil` once the member was read straight from the input.
-        var value: Value?
-        /// Whether the value was handed out before the object's end was read, so that a
-        /// later member with the same key must be refused rather than silently ignored.
-        var used = false
-    }
-
-    /// An open keyed or unkeyed container.
-    struct Frame {
-        var id = 0
-        var owner = 0
-        var isKeyed = true
-        // Keyed: the members read so far, in input order.
-        var members: [Member] = []
-        /// The key of the object or array the input is positioned at.
-        var pendingKey: String?
-        /// Whether the container's end has been read.
-        var ended = false
-        /// Whether any member was handed out before the end was read.
-        var usedEarly = false
-        // Unkeyed.
-        var count: Int?
-        var index = 0
-        /// Whether `nextElement` reported an element that has not been read yet.
-        var atElement = false
-        /// The key of the nested value being decoded, for coding paths.
-        var childKey: (any CodingKey)?
-
-        mutating func reset(id: Int, owner: Int, isKeyed: Bool) {
-            self.id = id
-            self.owner = owner
-            self.isKeyed = isKeyed
-            members.removeAll(keepingCapacity: true)
-            pendingKey = nil
-            ended = false
-            usedEarly = false
-            count = nil
-            index = 0
-            atElement = false
-            childKey = nil
-        }
-    }
-
+    // The mutable state opts out of dynamic exclusivity checks, which cost more than the
+    // work they guard: the decoder belongs to one bridge call on one thread, and no access to
+    // it spans a call that could reach it again.
     private let deserializer: UnsafeMutablePointer<D>
     /// The path of the top-level value, which every coding path here continues.
     let basePath: CodingPath
@@ -92,20 +37,20 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     let limits: Limits
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    private var frames: [Frame] = []
-    private(set) var frameCount = 0
-    private var nextID = 1
-    private var current = Slot(frame: -1)
-    private var level = 0
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private(set) var frameCount = 0
+    @exclusivity(unchecked) private var nextID = 1
+    @exclusivity(unchecked) private var current = Slot(frame: -1)
+    @exclusivity(unchecked) private var level = 0
     /// How the last value that failed left the input: still wholly ahead (so it can be
     /// decoded again, or skipped), or read past.
-    private var failedValueState: SlotState = .consumed
-    private(set) var isActive = true
+    @exclusivity(unchecked) private var failedValueState: SlotState = .consumed
+    @exclusivity(unchecked) private(set) var isActive = true
     /// The first error after which the input is no longer at a value boundary.
-    private var failure: (any Error)?
+    @exclusivity(unchecked) private var failure: (any Error)?
     /// The last type found not to be ``Deserializable``, to skip the dynamic cast for the
     /// next value of the same type.
-    private var lastPlainType: ObjectIdentifier?
+    @exclusivity(unchecked) private var lastPlainType: ObjectIdentifier?
 
     init(_ deserializer: UnsafeMutablePointer<D>, basePath: CodingPath, limits: Limits) {
         self.deserializer = deserializer
@@ -224,15 +169,22 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// Decodes a value next in the input at `slot`, taking the direct path for Lodum types.
     func decode<T: Decodable>(_ type: T.Type, at slot: Slot) throws -> T {
         if !isPlain(T.self), let lodumType = T.self as? any Deserializable.Type {
-            // The reader's own path and position serve its errors. Whatever it read, the
-            // input is no longer at a known place if it fails.
-            let decoded = try reading { try lodumType.init(from: &deserializer.pointee) }
-            guard let typed = decoded as? T else {
-                throw error(.typeMismatch(expected: "\(T.self)", found: "\(lodumType)"), at: codingPath(through: slot.frame))
-            }
-            return typed
+            return try decodeLodum(type, as: lodumType, at: slot)
         }
         return try decodeValue(type, at: slot)
+    }
+
+    /// Out of line: the cast back to `T` needs `Optional<T>`'s metadata, which the common
+    /// path should not look up for every value.
+    @inline(never)
+    private func decodeLodum<T: Decodable>(_ type: T.Type, as lodumType: any Deserializable.Type, at slot: Slot) throws -> T {
+        // The reader's own path and position serve its errors. Whatever it read, the input
+        // is no longer at a known place if it fails.
+        let decoded = try reading { try lodumType.init(from: &deserializer.pointee) }
+        guard let typed = decoded as? T else {
+            throw error(.typeMismatch(expected: "\(T.self)", found: "\(lodumType)"), at: codingPath(through: slot.frame))
+        }
+        return typed
     }
 
     /// Decodes the value of the current slot as `type`.
@@ -452,12 +404,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     // MARK: Keyed frames
 
-    /// Where a key's value is.
-    enum Lookup {
-        case held(Value)
-        case atReader
-        case missing
-    }
+    typealias Lookup = BridgeLookup
 
     /// Refuses a key that appears again in the input after its value was handed out: the
     /// value used was not the last, which Codable's other decoders would have used.
@@ -482,13 +429,22 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 return
             }
             try checkNotUsed(key, in: frame)
-            deserializer.pointee.context.atKey(key, isField: true)
-            let kind = try deserializer.pointee.peekKind()
-            if kind == .map || kind == .sequence {
-                frames[frame].pendingKey = key
-                return
+            let value: Value
+            do {
+                let kind = try deserializer.pointee.peekKind()
+                if kind == .map || kind == .sequence {
+                    deserializer.pointee.context.atKey(key, isField: true)
+                    frames[frame].pendingKey = key
+                    return
+                }
+                value = try readScalarUnchecked(kind)
+            } catch var failure as LodumError {
+                // The key is recorded in the path only when a read fails: a scalar's read
+                // runs no code that could ask for the path.
+                deserializer.pointee.context.atKey(key, isField: true)
+                failure.path = deserializer.pointee.context.path
+                throw failure
             }
-            let value = try readScalarUnchecked(kind)
             frames[frame].members.append(Member(key: key, value: value))
         }
     }
@@ -508,11 +464,14 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     func lookup(_ key: String, in frame: Int) throws -> Lookup {
         var searched = 0
         while true {
-            let members = frames[frame].members
-            if let found = members[searched...].lastIndex(where: { $0.key == key }) {
-                // A later duplicate among the members read so far wins, as in a tree.
-                let index = members.lastIndex(where: { $0.key == key }) ?? found
-                guard let value = members[index].value else {
+            // From the end, so that a key read twice gives its last value, as in a tree; each
+            // pass looks only at the members read since the last one.
+            var index = frames[frame].members.count
+            let end = index
+            while index > searched {
+                index -= 1
+                guard frames[frame].members[index].key == key else { continue }
+                guard let value = frames[frame].members[index].value else {
                     throw error(.unsupportedValue(
                         "the key \(String(reflecting: key)) was asked for again after its value was read from the input; the Codable bridge reads an object or array member once"),
                         at: containerPath(frame) + [BridgeKey(stringValue: key)])
@@ -523,7 +482,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 }
                 return .held(value)
             }
-            searched = members.count
+            searched = end
             if frames[frame].pendingKey == key { return .atReader }
             if frames[frame].ended { return .missing }
             try advance(frame)
@@ -715,20 +674,16 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try unbox(key, "String") { v throws(ScalarMismatch) in try v.bridgedString() } }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try unbox(key, "Double") { v throws(ScalarMismatch) in try v.bridgedDouble() } }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try decode(Double.self, forKey: key)) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try integer(type, key) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try integer(type, key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try integer(type, key) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try integer(type, key) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try integer(type, key) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try integer(type, key) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try integer(type, key) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(type, key) }
-
-    private func integer<I: FixedWidthInteger>(_ type: I.Type, _ key: Key) throws -> I {
-        try unbox(key, "\(I.self)") { v throws(ScalarMismatch) in try v.bridgedInteger(type) }
-    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try unbox(key, "Int") { v throws(ScalarMismatch) in try v.bridgedInteger(Int.self) } }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try unbox(key, "Int8") { v throws(ScalarMismatch) in try v.bridgedInteger(Int8.self) } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try unbox(key, "Int16") { v throws(ScalarMismatch) in try v.bridgedInteger(Int16.self) } }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try unbox(key, "Int32") { v throws(ScalarMismatch) in try v.bridgedInteger(Int32.self) } }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try unbox(key, "Int64") { v throws(ScalarMismatch) in try v.bridgedInteger(Int64.self) } }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try unbox(key, "UInt") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt.self) } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try unbox(key, "UInt8") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt8.self) } }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try unbox(key, "UInt16") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt16.self) } }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try unbox(key, "UInt32") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt32.self) } }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try unbox(key, "UInt64") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt64.self) } }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try decoder.checkReadable(frame, id: id)
@@ -810,20 +765,16 @@ struct StreamingUnkeyedDecodingContainer<D: Deserializer>: UnkeyedDecodingContai
     mutating func decode(_ type: String.Type) throws -> String { try unbox { v throws(ScalarMismatch) in try v.bridgedString() } }
     mutating func decode(_ type: Double.Type) throws -> Double { try unbox { v throws(ScalarMismatch) in try v.bridgedDouble() } }
     mutating func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
-
-    private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
-        try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(type) }
-    }
+    mutating func decode(_ type: Int.Type) throws -> Int { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(Int.self) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(Int8.self) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(Int16.self) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(Int32.self) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(Int64.self) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(UInt.self) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(UInt8.self) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(UInt16.self) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(UInt32.self) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try unbox { v throws(ScalarMismatch) in try v.bridgedInteger(UInt64.self) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try decoder.checkReadable(frame, id: id)
@@ -869,22 +820,91 @@ struct StreamingSingleValueDecodingContainer<D: Deserializer>: SingleValueDecodi
     func decode(_ type: String.Type) throws -> String { try unbox("String") { v throws(ScalarMismatch) in try v.bridgedString() } }
     func decode(_ type: Double.Type) throws -> Double { try unbox("Double") { v throws(ScalarMismatch) in try v.bridgedDouble() } }
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
-    func decode(_ type: Int.Type) throws -> Int { try integer(type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
-
-    private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
-        try unbox("\(I.self)") { v throws(ScalarMismatch) in try v.bridgedInteger(type) }
-    }
+    func decode(_ type: Int.Type) throws -> Int { try unbox("Int") { v throws(ScalarMismatch) in try v.bridgedInteger(Int.self) } }
+    func decode(_ type: Int8.Type) throws -> Int8 { try unbox("Int8") { v throws(ScalarMismatch) in try v.bridgedInteger(Int8.self) } }
+    func decode(_ type: Int16.Type) throws -> Int16 { try unbox("Int16") { v throws(ScalarMismatch) in try v.bridgedInteger(Int16.self) } }
+    func decode(_ type: Int32.Type) throws -> Int32 { try unbox("Int32") { v throws(ScalarMismatch) in try v.bridgedInteger(Int32.self) } }
+    func decode(_ type: Int64.Type) throws -> Int64 { try unbox("Int64") { v throws(ScalarMismatch) in try v.bridgedInteger(Int64.self) } }
+    func decode(_ type: UInt.Type) throws -> UInt { try unbox("UInt") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt.self) } }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try unbox("UInt8") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt8.self) } }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try unbox("UInt16") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt16.self) } }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try unbox("UInt32") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt32.self) } }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try unbox("UInt64") { v throws(ScalarMismatch) in try v.bridgedInteger(UInt64.self) } }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try decoder.decodeSingle(type)
     }
+}
+
+// The decoder's state lives outside the generic class: types nested in it would be generic
+// too, and every use would look their metadata up at run time.
+
+/// The state of the value being decoded.
+enum BridgeSlotState {
+    /// The value is next in the input, not yet touched.
+    case atReader
+    /// The value was read whole (a scalar, or a tree), and is decoded from here.
+    case held(Value)
+    /// The value's reading has started or finished in the input.
+    case consumed
+}
+
+/// Where the value being decoded sits.
+struct BridgeDecodingSlot {
+    /// The frame holding the value; -1 for the top-level value.
+    var frame: Int
+    var state: BridgeSlotState = .atReader
+}
+
+/// One member of a keyed frame's object.
+struct BridgeMember {
+    var key: String
+    /// `nil` once the member was read straight from the input.
+    var value: Value?
+    /// Whether the value was handed out before the object's end was read, so that a
+    /// later member with the same key must be refused rather than silently ignored.
+    var used = false
+}
+
+/// An open keyed or unkeyed container.
+struct BridgeDecodingFrame {
+    var id = 0
+    var owner = 0
+    var isKeyed = true
+    // Keyed: the members read so far, in input order.
+    var members: [BridgeMember] = []
+    /// The key of the object or array the input is positioned at.
+    var pendingKey: String?
+    /// Whether the container's end has been read.
+    var ended = false
+    /// Whether any member was handed out before the end was read.
+    var usedEarly = false
+    // Unkeyed.
+    var count: Int?
+    var index = 0
+    /// Whether `nextElement` reported an element that has not been read yet.
+    var atElement = false
+    /// The key of the nested value being decoded, for coding paths.
+    var childKey: (any CodingKey)?
+
+    mutating func reset(id: Int, owner: Int, isKeyed: Bool) {
+        self.id = id
+        self.owner = owner
+        self.isKeyed = isKeyed
+        members.empty()
+        pendingKey = nil
+        ended = false
+        usedEarly = false
+        count = nil
+        index = 0
+        atElement = false
+        childKey = nil
+    }
+}
+
+/// Where a key's value is.
+enum BridgeLookup {
+    case held(Value)
+    case atReader
+    case missing
 }

@@ -19,63 +19,12 @@
 /// The encoder writes through a pointer to the caller's serializer, valid only during
 /// ``CodableBridge/encode(_:to:)``; a container kept past that throws instead of writing.
 final class StreamingEncoder<S: Serializer>: Encoder {
-    /// Where the value being encoded goes: the root, or the current entry of a frame.
-    struct Slot {
-        /// The frame holding the value; -1 for the top-level value.
-        var frame: Int
-        /// The key, when the frame is keyed.
-        var key: String
-        /// Whether the value has written anything yet.
-        var filled = false
-    }
+    typealias Slot = BridgeEncodingSlot
+    typealias Frame = BridgeEncodingFrame
 
-    /// An open keyed or unkeyed container.
-    struct Frame {
-        var id = 0
-        /// The value level whose `encode(to:)` opened the container; it ends when that
-        /// call returns.
-        var owner = 0
-        var isKeyed = true
-        /// Where the container sits in its parent.
-        var slot = Slot(frame: -1, key: "")
-        /// Whether its opening event has been written to the serializer.
-        var started = false
-        /// Every key written, in first-write order (keyed frames).
-        var keys: [String] = []
-        /// Built once a container has enough keys that finding a rewritten one by scanning
-        /// would cost more than hashing.
-        var index: [String: Int]?
-        /// Entries not yet written, after the first `written`.
-        var pending: [EncodingNode.Slot] = []
-        /// Entries already written to the serializer.
-        var written = 0
-        /// Entries so far.
-        var count = 0
-        /// Whether a tree-held nested container is pending, which the caller may still fill.
-        var holdsNodes = false
-        /// The key of the nested value being encoded, for coding paths.
-        var childKey: (any CodingKey)?
-        /// The index of the nested value being encoded (unkeyed frames), for coding paths:
-        /// `count` moves on as soon as the value's container is written, before it ends.
-        var childIndex = 0
-
-        mutating func reset(id: Int, owner: Int, isKeyed: Bool, slot: Slot) {
-            self.id = id
-            self.owner = owner
-            self.isKeyed = isKeyed
-            self.slot = slot
-            started = false
-            keys.removeAll(keepingCapacity: true)
-            index = nil
-            pending.removeAll(keepingCapacity: true)
-            written = 0
-            count = 0
-            holdsNodes = false
-            childKey = nil
-            childIndex = 0
-        }
-    }
-
+    // The mutable state opts out of dynamic exclusivity checks, which cost more than the
+    // work they guard: the encoder belongs to one bridge call on one thread, and no access to
+    // it spans a call that could reach it again.
     private let serializer: UnsafeMutablePointer<S>
     /// The path of the top-level value, which every coding path here continues.
     let basePath: CodingPath
@@ -85,20 +34,20 @@ final class StreamingEncoder<S: Serializer>: Encoder {
 
     /// Open frames, innermost last; storage past `frameCount` is kept for reuse, so a
     /// container costs no allocation once the first of its depth has been made.
-    private var frames: [Frame] = []
-    private(set) var frameCount = 0
-    private var nextID = 1
-    private var current = Slot(frame: -1, key: "")
-    private var level = 0
-    private var rootValue: Value?
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private(set) var frameCount = 0
+    @exclusivity(unchecked) private var nextID = 1
+    @exclusivity(unchecked) private var current = Slot(frame: -1, key: "")
+    @exclusivity(unchecked) private var level = 0
+    @exclusivity(unchecked) private var rootValue: Value?
     /// False once the bridge call has returned: the pointer is no longer valid.
-    private(set) var isActive = true
+    @exclusivity(unchecked) private(set) var isActive = true
     /// The first error thrown inside a nested value; Codable code may catch it, but the
     /// output is then incomplete, so every later operation throws it again.
-    private var failure: (any Error)?
+    @exclusivity(unchecked) private var failure: (any Error)?
     /// The last type found not to be ``Serializable``, to skip the dynamic cast for the
     /// next value of the same type (every element of an array, say).
-    private var lastPlainType: ObjectIdentifier?
+    @exclusivity(unchecked) private var lastPlainType: ObjectIdentifier?
 
     init(_ serializer: UnsafeMutablePointer<S>, basePath: CodingPath, limits: Limits) {
         self.serializer = serializer
@@ -282,7 +231,8 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     private func announceEntry(in frame: Int, key: String) throws {
         try start(frame)
         if frames[frame].isKeyed {
-            appendKey(key, in: frame)
+            // Kept among the entries so that a later rewrite of the key is caught.
+            appendEntry(key, .value(.null), in: frame)
             frames[frame].written = frames[frame].count
             serializer.pointee.context.atKey(key, isField: true)
             try serializer.pointee.mapKey(key)
@@ -294,20 +244,22 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     }
 
     private func flushPending(_ frame: Int) throws {
-        guard !frames[frame].pending.isEmpty else { return }
-        let pending = frames[frame].pending
-        let first = frames[frame].written
-        for offset in pending.indices {
-            if frames[frame].isKeyed {
-                let key = frames[frame].keys[first + offset]
+        let isKeyed = frames[frame].isKeyed
+        let first = isKeyed ? frames[frame].written : 0
+        let end = frames[frame].entries.count
+        guard end > first else { return }
+        // By index, not over a copy: a copy would make the emptied array allocate anew.
+        for index in first..<end {
+            if isKeyed {
+                let key = frames[frame].entries[index].key
                 serializer.pointee.context.atKey(key, isField: true)
                 try serializer.pointee.mapKey(key)
             } else {
-                serializer.pointee.context.atIndex(first + offset)
+                serializer.pointee.context.atIndex(frames[frame].written + index)
             }
-            try write(pending[offset])
+            try write(frames[frame].entries[index].slot)
         }
-        frames[frame].pending.removeAll(keepingCapacity: true)
+        if !isKeyed { frames[frame].entries.empty() }
         frames[frame].written = frames[frame].count
     }
 
@@ -332,21 +284,22 @@ final class StreamingEncoder<S: Serializer>: Encoder {
 
     // MARK: Entries
 
-    /// The position of `key` among frame `frame`'s keys.
+    /// The position of `key` among frame `frame`'s entries.
     func position(of key: String, in frame: Int) -> Int? {
         if let index = frames[frame].index { return index[key] }
-        return frames[frame].keys.firstIndex(of: key)
+        return frames[frame].entries.firstIndex { $0.key == key }
     }
 
-    private func appendKey(_ key: String, in frame: Int) {
-        frames[frame].keys.append(key)
+    /// Appends an entry to keyed frame `frame`.
+    private func appendEntry(_ key: String, _ slot: EncodingNode.Slot, in frame: Int) {
+        frames[frame].entries.append(BridgeEntry(key: key, slot: slot))
         frames[frame].count += 1
         let count = frames[frame].count
         if frames[frame].index != nil {
             frames[frame].index?[key] = count - 1
         } else if count == 16 {
             frames[frame].index = Dictionary(
-                frames[frame].keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+                frames[frame].entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { _, last in last })
         }
     }
 
@@ -360,16 +313,15 @@ final class StreamingEncoder<S: Serializer>: Encoder {
                     "the key \(String(reflecting: key)) was written again after its value had been streamed"),
                     at: containerPath(frame) + [BridgeKey(stringValue: key)])
             }
-            frames[frame].pending[existing - written] = slot
+            frames[frame].entries[existing].slot = slot
         } else {
-            appendKey(key, in: frame)
-            frames[frame].pending.append(slot)
+            appendEntry(key, slot, in: frame)
         }
     }
 
     /// Appends a pending element to unkeyed frame `frame`.
     func append(_ slot: EncodingNode.Slot, in frame: Int) {
-        frames[frame].pending.append(slot)
+        frames[frame].entries.append(BridgeEntry(key: "", slot: slot))
         frames[frame].count += 1
     }
 
@@ -389,9 +341,9 @@ final class StreamingEncoder<S: Serializer>: Encoder {
         }
         if frames[frame].isKeyed {
             try put(slot, forKey: current.key, in: frame)
-        } else if wasFilled, !frames[frame].pending.isEmpty {
+        } else if wasFilled, !frames[frame].entries.isEmpty {
             // A value written twice keeps the last write, as in a tree.
-            frames[frame].pending[frames[frame].pending.count - 1] = slot
+            frames[frame].entries[frames[frame].entries.count - 1].slot = slot
         } else {
             append(slot, in: frame)
         }
@@ -412,18 +364,18 @@ final class StreamingEncoder<S: Serializer>: Encoder {
 
     /// Encodes a nested value under `key` of keyed frame `frame` (or as the next element of
     /// an unkeyed one): streamed, or held as a tree where order requires it.
-    func encodeEntry<T: Encodable>(_ value: T, in frame: Int, key: String?, codingKey: any CodingKey) throws {
+    func encodeEntry<T: Encodable>(_ value: T, in frame: Int, key: String?, codingKey: (any CodingKey)?) throws {
         if mustHold(in: frame, key: key) {
-            let node = try encodeHeld(value, at: containerPath(frame) + [codingKey])
+            let node = try encodeHeld(value, at: containerPath(frame) + [codingKey ?? BridgeKey(index: frames[frame].count)])
             if let key { try put(.node(node), forKey: key, in: frame) } else { append(.node(node), in: frame) }
             return
         }
         if !isPlain(T.self), let serializable = value as? any Serializable {
-            if key != nil { setChildKey(codingKey, in: frame) } else { frames[frame].childIndex = frames[frame].count }
+            if let codingKey { setChildKey(codingKey, in: frame) } else { frames[frame].childIndex = frames[frame].count }
             try streamSerializable(serializable, in: frame, key: key ?? "")
             return
         }
-        if key != nil { setChildKey(codingKey, in: frame) } else { frames[frame].childIndex = frames[frame].count }
+        if let codingKey { setChildKey(codingKey, in: frame) } else { frames[frame].childIndex = frames[frame].count }
         try encodeValue(value, at: Slot(frame: frame, key: key ?? ""))
     }
 
@@ -585,7 +537,8 @@ struct StreamingUnkeyedEncodingContainer<S: Serializer>: UnkeyedEncodingContaine
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encoder.checkWritable(frame, id: id)
-        try encoder.encodeEntry(value, in: frame, key: nil, codingKey: BridgeKey(index: encoder.elementCount(frame)))
+        // No key: the element's index stands in paths, built only if one is asked for.
+        try encoder.encodeEntry(value, in: frame, key: nil, codingKey: nil)
     }
 
     /// A tree-held element, pending in this container until it ends.
@@ -654,5 +607,83 @@ struct StreamingSingleValueEncodingContainer<S: Serializer>: SingleValueEncoding
             throw LodumError(.unsupportedValue("a Codable container was written after the value that opened it"), path: encoder.basePath)
         }
         try encoder.encodeSingle(value)
+    }
+}
+
+// The encoder's state lives outside the generic class: types nested in it would be generic
+// too, and every use would look their metadata up at run time.
+
+/// Where the value being encoded goes: the root, or the current entry of a frame.
+struct BridgeEncodingSlot {
+    /// The frame holding the value; -1 for the top-level value.
+    var frame: Int
+    /// The key, when the frame is keyed.
+    var key: String
+    /// Whether the value has written anything yet.
+    var filled = false
+}
+
+/// An open keyed or unkeyed container.
+struct BridgeEncodingFrame {
+    var id = 0
+    /// The value level whose `encode(to:)` opened the container; it ends when that
+    /// call returns.
+    var owner = 0
+    var isKeyed = true
+    /// Where the container sits in its parent.
+    var slot = BridgeEncodingSlot(frame: -1, key: "")
+    /// Whether its opening event has been written to the serializer.
+    var started = false
+    /// Keyed frames: every entry, in first-write order, the first `written` of them already
+    /// written (their keys kept, so that a rewrite is caught). Unkeyed frames: the entries
+    /// not yet written, which follow the first `written`.
+    var entries: [BridgeEntry] = []
+    /// Built once a container has enough keys that finding a rewritten one by scanning
+    /// would cost more than hashing.
+    var index: [String: Int]?
+    /// Entries already written to the serializer.
+    var written = 0
+    /// Entries so far.
+    var count = 0
+    /// Whether a tree-held nested container is pending, which the caller may still fill.
+    var holdsNodes = false
+    /// The key of the nested value being encoded, for coding paths.
+    var childKey: (any CodingKey)?
+    /// The index of the nested value being encoded (unkeyed frames), for coding paths:
+    /// `count` moves on as soon as the value's container is written, before it ends.
+    var childIndex = 0
+
+    mutating func reset(id: Int, owner: Int, isKeyed: Bool, slot: BridgeEncodingSlot) {
+        self.id = id
+        self.owner = owner
+        self.isKeyed = isKeyed
+        self.slot = slot
+        started = false
+        entries.empty()
+        index = nil
+        written = 0
+        count = 0
+        holdsNodes = false
+        childKey = nil
+        childIndex = 0
+    }
+}
+
+/// An entry of an open container: its key (empty in an unkeyed one) and its value.
+struct BridgeEntry {
+    var key: String
+    var slot: EncodingNode.Slot
+}
+
+extension Array {
+    /// Empties the array and keeps its storage. For the few entries of a typical container,
+    /// one `removeLast` each costs less than `removeAll(keepingCapacity:)`, whose general
+    /// range replacement showed in profiles of the bridge.
+    mutating func empty() {
+        if count > 8 {
+            removeAll(keepingCapacity: true)
+        } else {
+            while !isEmpty { removeLast() }
+        }
     }
 }

@@ -119,6 +119,9 @@ extension Value {
         }
     }
 
+    /// Inlined at each call, where `I` is a concrete type: unspecialized, it looks up type
+    /// metadata for every number.
+    @inline(__always)
     func bridgedInteger<I: FixedWidthInteger>(_ type: I.Type) throws(ScalarMismatch) -> I {
         let exact: I?
         switch self {
