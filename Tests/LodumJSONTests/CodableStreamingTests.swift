@@ -134,6 +134,35 @@ private struct NameOrObject: Decodable, Equatable {
     }
 }
 
+/// Encodes and decodes with one of two key types, by its case: consecutive elements of an
+/// array ask for containers of different key types at the same depth.
+private enum Shape: Codable, Equatable {
+    case circle(radius: Int)
+    case square(side: Int)
+
+    enum CircleKeys: String, CodingKey { case radius }
+    enum SquareKeys: String, CodingKey { case side }
+
+    init(from decoder: any Decoder) throws {
+        if let circle = try? decoder.container(keyedBy: CircleKeys.self), circle.contains(.radius) {
+            self = .circle(radius: try circle.decode(Int.self, forKey: .radius))
+        } else {
+            self = .square(side: try decoder.container(keyedBy: SquareKeys.self).decode(Int.self, forKey: .side))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .circle(let radius):
+            var container = encoder.container(keyedBy: CircleKeys.self)
+            try container.encode(radius, forKey: .radius)
+        case .square(let side):
+            var container = encoder.container(keyedBy: SquareKeys.self)
+            try container.encode(side, forKey: .side)
+        }
+    }
+}
+
 private struct Pair: Codable, Equatable {
     var x: Int
     var y: Int
@@ -150,6 +179,13 @@ struct CodableStreamingTests {
     @Test func keysAskedForInAnyOrderAreFound() throws {
         let value = try JSON.decode(ReversedKeys.self, from: #"{"first":1,"items":[2,3],"last":"four"}"#)
         #expect(value == ReversedKeys(first: 1, items: [2, 3], last: "four"))
+    }
+
+    @Test func neighboursWithDifferentKeyTypesEachGetTheirOwnContainer() throws {
+        let shapes: [Shape] = [.circle(radius: 1), .square(side: 2), .square(side: 3), .circle(radius: 4)]
+        let text = try JSON.encodeString(shapes)
+        #expect(text == #"[{"radius":1},{"side":2},{"side":3},{"radius":4}]"#)
+        #expect(try JSON.decode([Shape].self, from: text) == shapes)
     }
 
     @Test func aNestedContainerFilledAfterAStreamedSiblingKeepsItsPlaceAndContent() throws {

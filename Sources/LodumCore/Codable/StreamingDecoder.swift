@@ -52,14 +52,24 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// next value of the same type.
     @exclusivity(unchecked) private var lastPlainType: ObjectIdentifier?
 
+    /// This decoder as the existential `init(from:)` takes, made once: making it per value
+    /// looks up the conformance's witness table each time.
+    @exclusivity(unchecked) private var erased: (any Decoder)?
+
     init(_ deserializer: UnsafeMutablePointer<D>, basePath: CodingPath, limits: Limits) {
         self.deserializer = deserializer
         self.basePath = basePath
         self.baseDepth = deserializer.pointee.context.depth
         self.limits = limits
+        erased = self
     }
 
-    func deactivate() { isActive = false }
+    func deactivate() {
+        isActive = false
+        erased = nil
+        // The cached containers hold this decoder: let the cycle go.
+        for index in frames.indices { frames[index].cachedContainer = nil }
+    }
 
     /// Where the input is, for errors found after a read.
     var position: InputPosition? { deserializer.pointee.position }
@@ -148,7 +158,11 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         }
         let value: T
         do {
-            value = try T(from: self)
+            if let erased {
+                value = try T(from: erased)
+            } else {
+                value = try T(from: self)
+            }
             try closeFrames()
             // A value whose decoding read nothing still takes its place in the input.
             if case .atReader = current.state {
@@ -298,15 +312,33 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         try checkUsable()
+        let frame: Int
         if frameCount > 0, frames[frameCount - 1].owner == level, frames[frameCount - 1].isKeyed {
-            let frame = frameCount - 1
-            return KeyedDecodingContainer(StreamingKeyedDecodingContainer<D, Key>(decoder: self, frame: frame, id: frames[frame].id))
-        }
-        if case .held(let value) = current.state {
+            frame = frameCount - 1
+        } else if case .held(let value) = current.state {
             return try heldDecoder(value, at: codingPath).container(keyedBy: type)
+        } else {
+            frame = try openFrame(keyed: true, expected: "Object")
         }
-        let frame = try openFrame(keyed: true, expected: "Object")
-        return KeyedDecodingContainer(StreamingKeyedDecodingContainer<D, Key>(decoder: self, frame: frame, id: frames[frame].id))
+        // Values of one type ask for the same kind of container at the same depth, one
+        // value after another (the elements of an array): the container made for the first
+        // serves them all, which spares the generic metadata lookups and the allocation of
+        // Codable's box each time. It names its frame by depth (id 0), not by identity.
+        if frames[frame].cachedKeyType == ObjectIdentifier(Key.self), let cached = frames[frame].cachedContainer {
+            // Stored with this key type, so the holder is this key type's: no dynamic cast,
+            // which would look up metadata as the container's creation does.
+            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedDecodingContainer<Key>>.self).container
+        }
+        return makeKeyedContainer(type, frame: frame)
+    }
+
+    /// Out of line, so that the common path does not look up the metadata it needs.
+    @inline(never)
+    private func makeKeyedContainer<Key: CodingKey>(_ type: Key.Type, frame: Int) -> KeyedDecodingContainer<Key> {
+        let container = KeyedDecodingContainer(StreamingKeyedDecodingContainer<D, Key>(decoder: self, frame: frame, id: 0))
+        frames[frame].cachedContainer = KeyedContainerHolder(container)
+        frames[frame].cachedKeyType = ObjectIdentifier(Key.self)
+        return container
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -357,14 +389,14 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     }
 
     func isLive(_ frame: Int, id: Int) -> Bool {
-        isActive && frame < frameCount && frames[frame].id == id
+        isActive && frame < frameCount && (id == 0 || frames[frame].id == id)
     }
 
     /// Checks that a container may still be read: the bridge call is running, the container
     /// is the innermost open one, and the input is at a value boundary.
     func checkReadable(_ frame: Int, id: Int) throws {
         try checkUsable()
-        guard frame == frameCount - 1, frames[frame].id == id else {
+        guard frame == frameCount - 1, id == 0 || frames[frame].id == id else {
             throw LodumError(.unsupportedValue(
                 "a Codable container was read after the value that opened it, or while a nested value was being decoded"),
                 path: basePath)
@@ -886,6 +918,10 @@ struct BridgeDecodingFrame {
     var atElement = false
     /// The key of the nested value being decoded, for coding paths.
     var childKey: (any CodingKey)?
+    /// The keyed container last handed out at this depth, and its key type, kept across
+    /// frames (see ``StreamingDecoder/container(keyedBy:)``).
+    var cachedContainer: AnyObject?
+    var cachedKeyType: ObjectIdentifier?
 
     mutating func reset(id: Int, owner: Int, isKeyed: Bool) {
         self.id = id

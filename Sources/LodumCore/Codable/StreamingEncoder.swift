@@ -49,11 +49,16 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     /// next value of the same type (every element of an array, say).
     @exclusivity(unchecked) private var lastPlainType: ObjectIdentifier?
 
+    /// This encoder as the existential `encode(to:)` takes, made once: making it per value
+    /// looks up the conformance's witness table each time.
+    @exclusivity(unchecked) private var erased: (any Encoder)?
+
     init(_ serializer: UnsafeMutablePointer<S>, basePath: CodingPath, limits: Limits) {
         self.serializer = serializer
         self.basePath = basePath
         self.baseDepth = serializer.pointee.context.depth
         self.limits = limits
+        erased = self
     }
 
     /// Encodes the top-level value and writes whatever it left pending.
@@ -66,7 +71,12 @@ final class StreamingEncoder<S: Serializer>: Encoder {
         if let failure { throw failure }
     }
 
-    func deactivate() { isActive = false }
+    func deactivate() {
+        isActive = false
+        erased = nil
+        // The cached containers hold this encoder: let the cycle go.
+        for index in frames.indices { frames[index].cachedContainer = nil }
+    }
 
     // MARK: Coding paths
 
@@ -114,7 +124,11 @@ final class StreamingEncoder<S: Serializer>: Encoder {
         current = slot
         level += 1
         do {
-            try value.encode(to: self)
+            if let erased {
+                try value.encode(to: erased)
+            } else {
+                try value.encode(to: self)
+            }
             try closeFrames()
             // An `encode(to:)` that writes nothing stands for an empty object, as in a tree.
             if !current.filled { try put(.value(.object([]))) }
@@ -139,7 +153,25 @@ final class StreamingEncoder<S: Serializer>: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let frame = openFrame(keyed: true)
-        return KeyedEncodingContainer(StreamingKeyedEncodingContainer<S, Key>(encoder: self, frame: frame, id: frames[frame].id))
+        // Values of one type ask for the same kind of container at the same depth, one
+        // value after another (the elements of an array): the container made for the first
+        // serves them all, which spares the generic metadata lookups and the allocation of
+        // Codable's box each time. It names its frame by depth (id 0), not by identity.
+        if frames[frame].cachedKeyType == ObjectIdentifier(Key.self), let cached = frames[frame].cachedContainer {
+            // Stored with this key type, so the holder is this key type's: no dynamic cast,
+            // which would look up metadata as the container's creation does.
+            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedEncodingContainer<Key>>.self).container
+        }
+        return makeKeyedContainer(type, frame: frame)
+    }
+
+    /// Out of line, so that the common path does not look up the metadata it needs.
+    @inline(never)
+    private func makeKeyedContainer<Key: CodingKey>(_ type: Key.Type, frame: Int) -> KeyedEncodingContainer<Key> {
+        let container = KeyedEncodingContainer(StreamingKeyedEncodingContainer<S, Key>(encoder: self, frame: frame, id: 0))
+        frames[frame].cachedContainer = KeyedContainerHolder(container)
+        frames[frame].cachedKeyType = ObjectIdentifier(Key.self)
+        return container
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -170,7 +202,7 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     /// container is the innermost open one, and no nested value has failed.
     func checkWritable(_ frame: Int, id: Int) throws {
         if let failure { throw failure }
-        guard isActive, frame == frameCount - 1, frames[frame].id == id else {
+        guard isActive, frame == frameCount - 1, id == 0 || frames[frame].id == id else {
             throw LodumError(.unsupportedValue(
                 "a Codable container was written after the value that opened it, or while a nested value was being encoded"),
                 path: basePath)
@@ -178,7 +210,7 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     }
 
     func isLive(_ frame: Int, id: Int) -> Bool {
-        isActive && frame < frameCount && frames[frame].id == id
+        isActive && frame < frameCount && (id == 0 || frames[frame].id == id)
     }
 
     /// Ends the containers the current value opened, writing what they hold.
@@ -250,17 +282,46 @@ final class StreamingEncoder<S: Serializer>: Encoder {
         guard end > first else { return }
         // By index, not over a copy: a copy would make the emptied array allocate anew.
         for index in first..<end {
-            if isKeyed {
-                let key = frames[frame].entries[index].key
-                serializer.pointee.context.atKey(key, isField: true)
-                try serializer.pointee.mapKey(key)
-            } else {
-                serializer.pointee.context.atIndex(frames[frame].written + index)
+            let position = frames[frame].written + index
+            if case .value(let value) = frames[frame].entries[index].slot, value.isScalar {
+                // Writing a scalar runs no code that reads the path, so the entry is put in
+                // the path only for an error (a refused double, a failing sink).
+                do {
+                    if isKeyed { try serializer.pointee.mapKey(frames[frame].entries[index].key) }
+                    try writeScalar(value)
+                } catch var failure as LodumError {
+                    locate(frame, index: index, position: position)
+                    failure.path = serializer.pointee.context.path
+                    throw failure
+                }
+                continue
             }
+            locate(frame, index: index, position: position)
+            if isKeyed { try serializer.pointee.mapKey(frames[frame].entries[index].key) }
             try write(frames[frame].entries[index].slot)
         }
         if !isKeyed { frames[frame].entries.empty() }
         frames[frame].written = frames[frame].count
+    }
+
+    /// Records entry `index` (at `position`) of frame `frame` in the serializer's path.
+    private func locate(_ frame: Int, index: Int, position: Int) {
+        if frames[frame].isKeyed {
+            serializer.pointee.context.atKey(frames[frame].entries[index].key, isField: true)
+        } else {
+            serializer.pointee.context.atIndex(position)
+        }
+    }
+
+    private func writeScalar(_ value: Value) throws {
+        switch value {
+        case .int(let number): try serializer.pointee.write(number)
+        case .string(let text): try serializer.pointee.write(text)
+        case .bool(let flag): try serializer.pointee.write(flag)
+        case .double(let number): try serializer.pointee.write(number)
+        case .uint(let number): try serializer.pointee.write(number)
+        default: try serializer.pointee.writeNil()
+        }
     }
 
     private func write(_ slot: EncodingNode.Slot) throws {
@@ -649,6 +710,10 @@ struct BridgeEncodingFrame {
     var holdsNodes = false
     /// The key of the nested value being encoded, for coding paths.
     var childKey: (any CodingKey)?
+    /// The keyed container last handed out at this depth, and its key type, kept across
+    /// frames (see ``StreamingEncoder/container(keyedBy:)``).
+    var cachedContainer: AnyObject?
+    var cachedKeyType: ObjectIdentifier?
     /// The index of the nested value being encoded (unkeyed frames), for coding paths:
     /// `count` moves on as soon as the value's container is written, before it ends.
     var childIndex = 0
@@ -685,5 +750,25 @@ extension Array {
         } else {
             while !isEmpty { removeLast() }
         }
+    }
+}
+
+extension Value {
+    /// Whether the value is one that ``StreamingEncoder`` writes with a single event.
+    var isScalar: Bool {
+        switch self {
+        case .null, .bool, .int, .uint, .double, .string: return true
+        default: return false
+        }
+    }
+}
+
+/// Holds a keyed container for reuse, so that it can be stored untyped and recovered by a
+/// checked key type instead of a dynamic cast.
+final class KeyedContainerHolder<Container> {
+    let container: Container
+
+    init(_ container: Container) {
+        self.container = container
     }
 }
