@@ -418,7 +418,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 }
                 while !frames[frame].ended {
                     guard let key = try deserializer.pointee.nextMapKey() else { break }
-                    try checkNotUsed(key, in: frame)
+                    if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
                     try deserializer.pointee.skipValue()
                 }
             } else if !frames[frame].ended {
@@ -439,9 +439,9 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     typealias Lookup = BridgeLookup
 
     /// Refuses a key that appears again in the input after its value was handed out: the
-    /// value used was not the last, which Codable's other decoders would have used.
+    /// value used was not the last, which Codable's other decoders would have used. Callers
+    /// look at `usedEarly` first, so that an object read whole before use costs no call.
     private func checkNotUsed(_ key: String, in frame: Int) throws {
-        guard frames[frame].usedEarly else { return }
         if frames[frame].members.contains(where: { $0.key == key && ($0.used || $0.value == nil) }) {
             throw error(.unsupportedValue(
                 "the key \(String(reflecting: key)) appears again after its value was read; the Codable bridge reads each key once"),
@@ -460,7 +460,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 frames[frame].ended = true
                 return
             }
-            try checkNotUsed(key, in: frame)
+            if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
             let value: Value
             do {
                 let kind = try deserializer.pointee.peekKind()
