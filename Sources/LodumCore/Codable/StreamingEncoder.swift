@@ -180,7 +180,7 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        StreamingSingleValueEncodingContainer(encoder: self, level: level)
+        StreamingSingleValueEncodingContainer(encoder: self)
     }
 
     /// Opens a container for the current value, or returns the one it already opened
@@ -635,8 +635,6 @@ struct StreamingUnkeyedEncodingContainer<S: Serializer>: UnkeyedEncodingContaine
 
 struct StreamingSingleValueEncodingContainer<S: Serializer>: SingleValueEncodingContainer {
     let encoder: StreamingEncoder<S>
-    /// The value level that asked for the container.
-    let level: Int
 
     var codingPath: [any CodingKey] { encoder.codingPath }
 
