@@ -172,6 +172,8 @@ private struct Pair: Codable, Equatable {
 
 private struct Holder: Codable, Equatable {
     var points: [Pair]
+
+    enum CodingKeys: String, CodingKey { case points }
 }
 
 @Suite("The Codable bridge streams without changing what Codable code sees")
@@ -202,6 +204,27 @@ struct CodableStreamingTests {
     @Test func aKeyRepeatedAfterItsArrayWasReadIsAnErrorNamingIt() {
         let error = expectLodumError { _ = try JSON.decode(Holder.self, from: #"{"points":[],"points":[{"x":1,"y":2}]}"#) }
         #expect(error?.description.contains(#""points""#) == true)
+    }
+
+    @Test func aKeyReadStraightFromTheInputIsStillContainedButNotReadTwice() throws {
+        struct Twice: Decodable {
+            var contained = false
+            var error: LodumError?
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: Holder.CodingKeys.self)
+                _ = try container.decode([Pair].self, forKey: .points)
+                let isNil = try container.decodeNil(forKey: .points)
+                contained = container.contains(.points) && !isNil
+                do {
+                    _ = try container.decode([Pair].self, forKey: .points)
+                } catch let failure as LodumError {
+                    error = failure
+                }
+            }
+        }
+        let twice = try JSON.decode(Twice.self, from: #"{"points":[{"x":1,"y":2}]}"#)
+        #expect(twice.contained)
+        #expect(twice.error?.description.contains(#""points""#) == true)
     }
 
     @Test func aMemberThatFailsOneTypeCanBeDecodedAsAnother() throws {

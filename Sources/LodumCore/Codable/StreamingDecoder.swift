@@ -503,11 +503,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
             while index > searched {
                 index -= 1
                 guard frames[frame].members[index].key == key else { continue }
-                guard let value = frames[frame].members[index].value else {
-                    throw error(.unsupportedValue(
-                        "the key \(String(reflecting: key)) was asked for again after its value was read from the input; the Codable bridge reads an object or array member once"),
-                        at: containerPath(frame) + [BridgeKey(stringValue: key)])
-                }
+                guard let value = frames[frame].members[index].value else { return .streamed }
                 if !frames[frame].ended {
                     frames[frame].members[index].used = true
                     frames[frame].usedEarly = true
@@ -519,6 +515,13 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
             if frames[frame].ended { return .missing }
             try advance(frame)
         }
+    }
+
+    /// The error for a member asked for again after it was read straight from the input.
+    func readTwice(_ key: String, in frame: Int) -> LodumError {
+        error(.unsupportedValue(
+            "the key \(String(reflecting: key)) was asked for again after its value was read from the input; the Codable bridge reads an object or array member once"),
+            at: containerPath(frame) + [BridgeKey(stringValue: key)])
     }
 
     /// Reads every member, for `allKeys` and containers that must be held.
@@ -682,6 +685,7 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
         switch try decoder.lookup(key.stringValue, in: frame) {
         case .held(let value): return value
         case .atReader: throw decoder.error(.typeMismatch(expected: expected, found: "Object or Array"), at: path(key))
+        case .streamed: throw decoder.readTwice(key.stringValue, in: frame)
         case .missing: throw decoder.error(.missingField(key.stringValue), at: path(key))
         }
     }
@@ -697,7 +701,7 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
         case .held(let value):
             if case .null = value { return true }
             return false
-        case .atReader: return false
+        case .atReader, .streamed: return false  // an object or an array
         case .missing: throw decoder.error(.missingField(key.stringValue), at: path(key))
         }
     }
@@ -722,6 +726,7 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
         switch try decoder.lookup(key.stringValue, in: frame) {
         case .held(let value): return try decoder.decodeHeld(type, from: value, at: path(key))
         case .atReader: return try decoder.decodePending(type, key: key.stringValue, codingKey: key, in: frame)
+        case .streamed: throw decoder.readTwice(key.stringValue, in: frame)
         case .missing: throw decoder.error(.missingField(key.stringValue), at: path(key))
         }
     }
@@ -732,6 +737,7 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
         switch try decoder.lookup(key.stringValue, in: frame) {
         case .held(let value): return value
         case .atReader: return try decoder.holdPending(key.stringValue, in: frame)
+        case .streamed: throw decoder.readTwice(key.stringValue, in: frame)
         case .missing: return nil
         }
     }
@@ -758,6 +764,7 @@ struct StreamingKeyedDecodingContainer<D: Deserializer, Key: CodingKey>: KeyedDe
         switch try decoder.lookup(superKey, in: frame) {
         case .held(let held): value = held
         case .atReader: value = try decoder.holdPending(superKey, in: frame)
+        case .streamed: throw decoder.readTwice(superKey, in: frame)
         case .missing: value = .null
         }
         return decoder.heldDecoder(value, at: decoder.containerPath(frame) + [BridgeKey.super])
@@ -940,7 +947,11 @@ struct BridgeDecodingFrame {
 
 /// Where a key's value is.
 enum BridgeLookup {
+    /// Read, and held.
     case held(Value)
+    /// Next in the input: an object or an array.
     case atReader
+    /// An object or an array already read straight from the input, and gone.
+    case streamed
     case missing
 }
