@@ -12,12 +12,14 @@
 /// (`nestedContainer`, `superDecoder`) are read as trees.
 ///
 /// What a stream cannot undo is reported rather than guessed:
-/// - a key asked for again after its object or array was read from the input, or that
+/// - a key decoded again after its object or array was read from the input, or that
 ///   appears again in the input after its value was used, is an error naming the key;
-/// - an error thrown after part of a nested value was read ends the decode with that error,
-///   even if Codable code catches it (the input is no longer at a value boundary). An error
-///   found before reading anything (a member of the wrong shape) can be caught and the key
-///   decoded another way, as before.
+/// - an error from the input itself (a syntax error, a Lodum type that failed part-way)
+///   ends the decode with that error, even if Codable code catches it: the input is no
+///   longer at a value boundary. An error Codable code throws, or a mismatch found before
+///   reading (a member of the wrong shape), leaves the input at one: the rest of what the
+///   failed value opened is skipped, so the error can be caught and the key decoded another
+///   way, or the element skipped, as before.
 ///
 /// The decoder reads through a pointer to the caller's deserializer, valid only during
 /// ``CodableBridge/decode(_:from:)``; a container kept past that throws.
