@@ -14,7 +14,7 @@
 /// What a stream cannot undo is reported rather than guessed:
 /// - a key decoded again after its object or array was read from the input, or that
 ///   appears again in the input after its value was used, is an error naming the key;
-/// - an error from the input itself (a syntax error, a Lodum type that failed part-way)
+/// - an error from the input itself (a syntax error, any failure inside a Lodum type)
 ///   ends the decode with that error, even if Codable code catches it: the input is no
 ///   longer at a value boundary. An error Codable code throws, or a mismatch found before
 ///   reading (a member of the wrong shape), leaves the input at one: the rest of what the
