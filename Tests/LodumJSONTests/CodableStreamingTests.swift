@@ -176,6 +176,22 @@ private struct Holder: Codable, Equatable {
     enum CodingKeys: String, CodingKey { case points }
 }
 
+/// Synthesized Codable at its most varied: enums with associated values (nested containers
+/// and `allKeys`), dictionaries with string and integer keys, optionals, nested arrays.
+private struct Catalogue: Codable, Equatable {
+    enum Item: Codable, Equatable {
+        case book(title: String, pages: Int)
+        case disc(minutes: Double?)
+        case bundle([Item])
+    }
+
+    var items: [Item]
+    var byName: [String: Pair]
+    var byNumber: [Int: String]
+    var note: String?
+    var grid: [[Int?]]
+}
+
 @Suite("The Codable bridge streams without changing what Codable code sees")
 struct CodableStreamingTests {
     @Test func keysAskedForInAnyOrderAreFound() throws {
@@ -304,6 +320,20 @@ struct CodableStreamingTests {
         let keeper = Keeper()
         #expect(try JSON.encodeString(Escaping(keeper: keeper)) == "{}")
         #expect(throws: LodumError.self) { try keeper.container?.encode(1, forKey: .x) }
+    }
+
+    @Test func variedSynthesizedCodableRoundTripsThroughEveryFormat() throws {
+        let catalogue = Catalogue(
+            items: [.book(title: "Lodum", pages: 12), .disc(minutes: nil), .bundle([.disc(minutes: 1.5), .bundle([])])],
+            byName: ["a": Pair(x: 1, y: 2), "b": Pair(x: 3, y: 4)], byNumber: [7: "seven", -1: "minus one"],
+            note: nil, grid: [[1, nil], [], [3]])
+        #expect(try JSON.decode(Catalogue.self, from: JSON.encode(catalogue)) == catalogue)
+        #expect(try YAML.decode(Catalogue.self, from: YAML.encode(catalogue)) == catalogue)
+        #expect(try MsgPack.decode(Catalogue.self, from: MsgPack.encode(catalogue)) == catalogue)
+        #expect(try MsgPack.decode(Catalogue.self, from: MsgPack.encode(catalogue, options: MsgPackOptions(structs: .arrays))) == catalogue)
+        #expect(try Catalogue(from: Value(from: catalogue)) == catalogue)
+        let text = try JSON.encodeString(Catalogue(items: [.book(title: "t", pages: 1)], byName: [:], byNumber: [:], note: "n", grid: []))
+        #expect(text == #"{"items":[{"book":{"title":"t","pages":1}}],"byName":{},"byNumber":{},"note":"n","grid":[]}"#)
     }
 
     @Test func codableValuesRoundTripThroughEveryFormatWithTheirLengths() throws {
