@@ -40,14 +40,15 @@ if arguments.first == "--profile", arguments.count >= 2 {
     // without the set-up (the points, and the input of a decode).
     let count = arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
     let iterations = arguments.count >= 4 ? Int(arguments[3]) ?? 10 : 10
+    let operation = arguments[1]
     let dataset = makeDataset(count: count)
+    let codableDataset = makeCodableDataset(count: operation.hasPrefix("bridge-") ? count : 0)
     let limits = Limits(maxInputSize: 1 << 30)
     let arrays = MsgPackOptions(structs: .arrays)
-    let operation = arguments[1]
     // The input of the decoding operations.
     var bytes = Data()
     switch operation {
-    case "decode": bytes = try JSON.encode(dataset)
+    case "decode", "bridge-decode": bytes = try JSON.encode(dataset)
     case "yaml-decode", "raw-parse": bytes = try YAML.encode(dataset)
     case "msgpack-decode", "raw-unpack": bytes = try MsgPack.encode(dataset)
     case "msgpack-decode-arrays", "raw-unpack-arrays": bytes = try MsgPack.encode(dataset, options: arrays)
@@ -58,7 +59,8 @@ if arguments.first == "--profile", arguments.count >= 2 {
     switch operation {
     case "encode": body = { consume(try JSON.encode(dataset)) }
     case "decode": body = { consume(try JSON.decode(Dataset.self, from: bytes, limits: limits)) }
-    case "bridge-encode": body = { consume(try JSON.encode(makeCodableDataset(count: 200_000))) }
+    case "bridge-encode": body = { consume(try JSON.encode(codableDataset)) }
+    case "bridge-decode": body = { consume(try JSON.decode(CodableDataset.self, from: bytes, limits: limits)) }
     case "yaml-encode": body = { consume(try YAML.encode(dataset)) }
     case "yaml-decode": body = { consume(try YAML.decode(Dataset.self, from: bytes, limits: limits)) }
     case "raw-emit": body = { consume(try RawLibYAML.emit(dataset.points)) }
@@ -70,7 +72,7 @@ if arguments.first == "--profile", arguments.count >= 2 {
     case "raw-pack-arrays": body = { consume(try RawMsgPack.pack(dataset.points, structsAsArrays: true)) }
     case "raw-unpack", "raw-unpack-arrays": body = { consume(try RawMsgPack.unpack(rawInput)) }
     default:
-        print("unknown operation \(operation): encode, decode, bridge-encode (JSON); yaml-encode, yaml-decode, raw-emit, "
+        print("unknown operation \(operation): encode, decode, bridge-encode, bridge-decode (JSON); yaml-encode, yaml-decode, raw-emit, "
             + "raw-parse (YAML); msgpack-encode, msgpack-decode, raw-pack, raw-unpack, and each with -arrays (MessagePack)")
         exit(1)
     }
@@ -91,6 +93,10 @@ let jsonPath = arguments.firstIndex(of: "--json").map { arguments[$0 + 1] } ?? "
 let chartPath = arguments.firstIndex(of: "--svg").map { arguments[$0 + 1] }
     ?? (arguments.contains("--quick") ? "Benchmarks/results/ratios-quick.svg" : "Docs/images/benchmark-ratios.svg")
 let pointCount = quick ? 100_000 : 1_000_000
+// `--only bridge` (or `--only json`): only the JSON rows whose name holds the word, none of
+// the other formats or the memory runs, for quick comparisons while working on one path.
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+func wanted(_ name: String) -> Bool { only.map { name.localizedCaseInsensitiveContains($0) } ?? true }
 
 print("Lodum benchmark — \(pointCount) points, median of \(runs) runs\(quick ? " (quick)" : "")\n")
 
@@ -107,29 +113,29 @@ guard try JSON.decode(Dataset.self, from: foundationBytes, limits: Limits(maxInp
     exit(1)
 }
 let limits = Limits(maxInputSize: 1 << 30)
-comparisons.append(try compare(
+if wanted("JSON encode (@Lodum)") { comparisons.append(try compare(
     "JSON encode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
     target: .faster(40),
     lodum: { consume(try JSON.encode(dataset)) },
-    against: { consume(try foundationEncoder.encode(dataset)) }))
-comparisons.append(try compare(
+    against: { consume(try foundationEncoder.encode(dataset)) })) }
+if wanted("JSON decode (@Lodum)") { comparisons.append(try compare(
     "JSON decode \(pointCount) points (@Lodum)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
     target: .faster(15),
     lodum: { consume(try JSON.decode(Dataset.self, from: lodumBytes, limits: limits)) },
-    against: { consume(try JSONDecoder().decode(Dataset.self, from: lodumBytes)) }))
+    against: { consume(try JSONDecoder().decode(Dataset.self, from: lodumBytes)) })) }
 
 // JSON through the Codable bridge (no macro) vs Foundation.
 let codableDataset = makeCodableDataset(count: pointCount)
-comparisons.append(try compare(
+if wanted("JSON encode (Codable bridge)") { comparisons.append(try compare(
     "JSON encode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONEncoder",
     target: .faster(3),
     lodum: { consume(try JSON.encode(codableDataset)) },
-    against: { consume(try foundationEncoder.encode(codableDataset)) }))
-comparisons.append(try compare(
+    against: { consume(try foundationEncoder.encode(codableDataset)) })) }
+if wanted("JSON decode (Codable bridge)") { comparisons.append(try compare(
     "JSON decode \(pointCount) points (Codable bridge)", bytes: lodumBytes.count, runs: runs, peer: "Foundation JSONDecoder",
     target: .faster(3),
     lodum: { consume(try JSON.decode(CodableDataset.self, from: lodumBytes, limits: limits)) },
-    against: { consume(try JSONDecoder().decode(CodableDataset.self, from: lodumBytes)) }))
+    against: { consume(try JSONDecoder().decode(CodableDataset.self, from: lodumBytes)) })) }
 
 // Records: an integer and a string each, so text, not digits, carries the bytes.
 let records = makeRecords(count: pointCount)
@@ -170,6 +176,7 @@ print("|---|---|---|---|---|---|---|---|")
 for comparison in comparisons {
     print(comparison.tableRow(decimals: 3))
 }
+if only != nil { exit(0) }
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lodum-bench-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -1,9 +1,13 @@
 /// Connects `Encodable`/`Decodable` types to every Lodum format.
 ///
-/// A Codable type is converted to and from a ``Value`` tree (Codable's keyed containers
-/// allow any access order, so they cannot be driven as a stream), and the tree is written
-/// to or read from the format's serializer or deserializer. Streaming still holds across
-/// elements: `dump(contentsOf:)` and `stream` convert one element at a time.
+/// A Codable value is streamed: its `encode(to:)` writes to the format's serializer as it
+/// goes (``StreamingEncoder``), and its `init(from:)` reads from the format's deserializer
+/// as it asks (``StreamingDecoder``). Codable's keyed containers allow any access order,
+/// which a stream cannot always follow, so what the stream cannot express is held as a
+/// small ``Value`` tree for that container or member only: scalar members until their
+/// object ends, members asked for out of order, and containers Codable lets the caller keep
+/// (`nestedContainer`, `superEncoder`, `superDecoder`). Streaming holds across elements
+/// too: `dump(contentsOf:)` and `stream` bridge one element at a time.
 ///
 /// A type that is both Codable and ``Serializable`` / ``Deserializable`` (for example an
 /// `@Lodum` type that also declares `Codable`) always takes the direct path, even inside a
@@ -11,18 +15,33 @@
 public enum CodableBridge {
     /// Writes an `Encodable` value to `serializer`.
     public static func encode<T: Encodable, S: Serializer>(_ value: T, to serializer: inout S) throws {
-        let tree = try self.tree(of: value, basePath: serializer.context.path, limits: serializer.context.limits)
-        // Codable models structs and dictionaries alike as keyed containers, so members
-        // are written as maps but named in paths as fields, the way decode errors read.
-        try tree.serialize(to: &serializer, keysAreFields: true)
+        let basePath = serializer.context.path
+        let limits = serializer.context.limits
+        try withUnsafeMutablePointer(to: &serializer) { pointer in
+            let encoder = StreamingEncoder(pointer, basePath: basePath, limits: limits)
+            // Containers Codable code kept would otherwise write through a dead pointer.
+            defer { encoder.deactivate() }
+            do {
+                try encoder.encodeRoot(value)
+            } catch let error as EncodingError {
+                throw LodumError(bridging: error, basePath: basePath, position: nil)
+            }
+        }
     }
 
     /// Reads a `Decodable` value from `deserializer`.
     public static func decode<T: Decodable, D: Deserializer>(_ type: T.Type, from deserializer: inout D) throws -> T {
-        let position = deserializer.position
         let basePath = deserializer.context.path
-        let tree = try Value(from: &deserializer)
-        return try decode(type, fromTree: tree, basePath: basePath, position: position, limits: deserializer.context.limits)
+        let limits = deserializer.context.limits
+        return try withUnsafeMutablePointer(to: &deserializer) { pointer in
+            let decoder = StreamingDecoder(pointer, basePath: basePath, limits: limits)
+            defer { decoder.deactivate() }
+            do {
+                return try decoder.decodeRoot(type)
+            } catch let error as DecodingError {
+                throw LodumError(bridging: error, basePath: basePath, position: decoder.position)
+            }
+        }
     }
 
     /// The tree of an `Encodable` value, with Codable's errors as ``LodumError``s under

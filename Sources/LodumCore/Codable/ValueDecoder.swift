@@ -71,36 +71,69 @@ final class ValueDecoder: Decoder {
     // MARK: Scalars
 
     func unbox(_ value: Value, as type: Bool.Type, at path: [any CodingKey]) throws -> Bool {
-        guard case .bool(let flag) = value else { throw mismatch("Bool", value, at: path) }
-        return flag
+        do { return try value.bridgedBool() } catch { throw self.error(error.kind, at: path) }
     }
 
     func unbox(_ value: Value, as type: String.Type, at path: [any CodingKey]) throws -> String {
-        guard case .string(let text) = value else { throw mismatch("String", value, at: path) }
-        return text
+        do { return try value.bridgedString() } catch { throw self.error(error.kind, at: path) }
     }
 
     func unbox(_ value: Value, as type: Double.Type, at path: [any CodingKey]) throws -> Double {
-        switch value {
-        case .double(let number): return number
-        case .int(let number): return Double(number)
-        case .uint(let number): return Double(number)
-        default: throw mismatch("Double", value, at: path)
-        }
+        do { return try value.bridgedDouble() } catch { throw self.error(error.kind, at: path) }
     }
 
     func unbox<I: FixedWidthInteger>(_ value: Value, as type: I.Type, at path: [any CodingKey]) throws -> I {
+        do { return try value.bridgedInteger(type) } catch { throw self.error(error.kind, at: path) }
+    }
+}
+
+/// Why a value cannot be read as the scalar Codable asked for; the decoder places it.
+struct ScalarMismatch: Error {
+    let kind: LodumError.Kind
+
+    static func expected(_ expected: String, _ found: Value) -> ScalarMismatch {
+        ScalarMismatch(kind: .typeMismatch(expected: expected, found: found.summary))
+    }
+}
+
+extension Value {
+    // The Codable bridge's readings of scalars, shared by the tree and streaming decoders so
+    // both report the same errors.
+
+    func bridgedBool() throws(ScalarMismatch) -> Bool {
+        guard case .bool(let flag) = self else { throw .expected("Bool", self) }
+        return flag
+    }
+
+    func bridgedString() throws(ScalarMismatch) -> String {
+        guard case .string(let text) = self else { throw .expected("String", self) }
+        return text
+    }
+
+    func bridgedDouble() throws(ScalarMismatch) -> Double {
+        switch self {
+        case .double(let number): return number
+        case .int(let number): return Double(number)
+        case .uint(let number): return Double(number)
+        default: throw .expected("Double", self)
+        }
+    }
+
+    /// Inlined at each call, where `I` is a concrete type: unspecialized, it looks up type
+    /// metadata for every number.
+    @inline(__always)
+    func bridgedInteger<I: FixedWidthInteger>(_ type: I.Type) throws(ScalarMismatch) -> I {
         let exact: I?
-        switch value {
+        switch self {
         case .int(let number): exact = I(exactly: number)
         case .uint(let number): exact = I(exactly: number)
         case .double(let number):
-            guard number.rounded(.towardZero) == number else { throw mismatch("\(I.self)", value, at: path) }
+            guard number.rounded(.towardZero) == number else { throw .expected("\(I.self)", self) }
             exact = I(exactly: number)
-        default: throw mismatch("\(I.self)", value, at: path)
+        default: throw .expected("\(I.self)", self)
         }
         guard let exact else {
-            throw error(.numberOutOfRange(value.summary.replacingPrefix("Number "), type: "\(I.self)"), at: path)
+            throw ScalarMismatch(kind: .numberOutOfRange(summary.replacingPrefix("Number "), type: "\(I.self)"))
         }
         return exact
     }
