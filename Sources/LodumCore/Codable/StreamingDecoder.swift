@@ -88,19 +88,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     var codingPath: [any CodingKey] { codingPath(through: current.frame) }
 
     /// The coding path of the entry being decoded in frame `last`, and the frames around it.
-    func codingPath(through last: Int) -> [any CodingKey] {
-        guard last >= 0 else { return [] }
-        var path: [any CodingKey] = []
-        path.reserveCapacity(last + 1)
-        for frame in frames[0...last] {
-            if frame.isKeyed {
-                path.append(frame.childKey ?? BridgeKey(stringValue: ""))
-            } else {
-                path.append(BridgeKey(index: frame.index))
-            }
-        }
-        return path
-    }
+    func codingPath(through last: Int) -> [any CodingKey] { frames.codingPath(through: last) }
 
     func containerPath(_ frame: Int) -> [any CodingKey] { codingPath(through: frame - 1) }
 
@@ -908,7 +896,7 @@ struct BridgeMember {
 }
 
 /// An open keyed or unkeyed container.
-struct BridgeDecodingFrame {
+struct BridgeDecodingFrame: BridgeFrame {
     var id = 0
     var owner = 0
     var isKeyed = true
@@ -927,6 +915,7 @@ struct BridgeDecodingFrame {
     var atElement = false
     /// The key of the nested value being decoded, for coding paths.
     var childKey: (any CodingKey)?
+    var childPosition: Int { index }
     /// The keyed container last handed out at this depth, and its key type, kept across
     /// frames (see ``StreamingDecoder/container(keyedBy:)``).
     var cachedContainer: AnyObject?

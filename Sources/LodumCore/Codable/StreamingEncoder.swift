@@ -83,19 +83,7 @@ final class StreamingEncoder<S: Serializer>: Encoder {
     var codingPath: [any CodingKey] { codingPath(through: current.frame) }
 
     /// The coding path of the entry being encoded in frame `last`, and the frames around it.
-    func codingPath(through last: Int) -> [any CodingKey] {
-        guard last >= 0 else { return [] }
-        var path: [any CodingKey] = []
-        path.reserveCapacity(last + 1)
-        for frame in frames[0...last] {
-            if frame.isKeyed {
-                path.append(frame.childKey ?? BridgeKey(stringValue: ""))
-            } else {
-                path.append(BridgeKey(index: frame.childIndex))
-            }
-        }
-        return path
-    }
+    func codingPath(through last: Int) -> [any CodingKey] { frames.codingPath(through: last) }
 
     /// The path of a container: the path of the value that opened it.
     func containerPath(_ frame: Int) -> [any CodingKey] { codingPath(through: frame - 1) }
@@ -683,7 +671,7 @@ struct BridgeEncodingSlot {
 }
 
 /// An open keyed or unkeyed container.
-struct BridgeEncodingFrame {
+struct BridgeEncodingFrame: BridgeFrame {
     var id = 0
     /// The value level whose `encode(to:)` opened the container; it ends when that
     /// call returns.
@@ -715,6 +703,7 @@ struct BridgeEncodingFrame {
     /// The index of the nested value being encoded (unkeyed frames), for coding paths:
     /// `count` moves on as soon as the value's container is written, before it ends.
     var childIndex = 0
+    var childPosition: Int { childIndex }
 
     mutating func reset(id: Int, owner: Int, isKeyed: Bool, slot: BridgeEncodingSlot) {
         self.id = id
