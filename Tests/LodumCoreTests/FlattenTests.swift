@@ -88,3 +88,31 @@ struct FlattenTests {
         #expect(try JSON.load([FLUser].self, from: source) == [Self.user, Self.user])
     }
 }
+
+/// Types nested in an enclosing type. The code `@Lodum` generates lives in an extension at
+/// file scope, where a sibling nested type is not found by its bare name, so such
+/// properties name it qualified (a known limitation, in Docs/DescribingTypes.md).
+enum FLNamespace {
+    @Lodum enum Kind: String, Equatable, Sendable { case home, work }
+
+    @Lodum struct Address: Equatable, Sendable {
+        var city: String
+        var kind: FLNamespace.Kind
+    }
+
+    @Lodum struct Person: Equatable, Sendable {
+        var name: String
+        @Flatten var address: FLNamespace.Address
+        var friend: FLNamespace.Address?
+    }
+}
+
+@Suite("Flatten: nested types")
+struct FlattenNestedTypeTests {
+    @Test func siblingTypesNamedQualifiedWork() throws {
+        let person = FLNamespace.Person(name: "Ada", address: .init(city: "London", kind: .home), friend: nil)
+        let json = try JSON.encodeString(person)
+        #expect(json == #"{"name":"Ada","friend":null,"city":"London","kind":"home"}"#)
+        #expect(try JSON.decode(FLNamespace.Person.self, from: json) == person)
+    }
+}
