@@ -139,19 +139,24 @@ final class WatchingSink: ByteSink {
     }
 }
 
-/// A source that hands out its bytes a chunk at a time and counts what it has delivered.
+/// A source that hands out its bytes a chunk at a time and counts what it has delivered;
+/// with `failingAt`, it throws ``InjectedFault`` once it has delivered that many bytes.
 final class ChunkedSource: ByteSource {
     let bytes: [UInt8]
     let chunkSize: Int
+    let failingAt: Int?
     var delivered = 0
 
-    init(_ bytes: [UInt8], chunkSize: Int) {
+    init(_ bytes: [UInt8], chunkSize: Int, failingAt: Int? = nil) {
         self.bytes = bytes
         self.chunkSize = chunkSize
+        self.failingAt = failingAt
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = min(chunkSize, buffer.count, bytes.count - delivered)
+        let end = min(bytes.count, failingAt ?? bytes.count)
+        if let failingAt, delivered >= failingAt { throw InjectedFault() }
+        let count = min(chunkSize, buffer.count, end - delivered)
         guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { source in
             buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[delivered..<(delivered + count)]))

@@ -42,29 +42,6 @@ final class FailingSink: ByteSink {
     func abandon() { wasAbandoned = true }
 }
 
-/// A source that hands out its bytes in small chunks, then throws at byte `limit`.
-final class FailingSource: ByteSource {
-    let bytes: [UInt8]
-    let limit: Int
-    private var delivered = 0
-
-    init(_ bytes: [UInt8], failingAt limit: Int) {
-        self.bytes = bytes
-        self.limit = limit
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard delivered < limit else { throw InjectedFault() }
-        let count = min(buffer.count, 256, limit - delivered, bytes.count - delivered)
-        guard count > 0 else { return 0 }
-        bytes.withUnsafeBytes { source in
-            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[delivered..<(delivered + count)]))
-        }
-        delivered += count
-        return count
-    }
-}
-
 extension ConformanceSuite {
     /// Faults on either side of a format: a value that throws midway through a dump to a
     /// file leaves the previous file as it was and nothing else; a sink that fails is told
@@ -113,7 +90,7 @@ extension ConformanceSuite {
             try F.dump(contentsOf: points, to: sink)
             let bytes = Array(sink.data)
             for limit in [0, 1, bytes.count / 3, bytes.count - 1] {
-                var stream = F.stream(ConformancePoint.self, from: FailingSource(bytes, failingAt: limit))
+                var stream = F.stream(ConformancePoint.self, from: ChunkedSource(bytes, chunkSize: 256, failingAt: limit))
                 var read: [ConformancePoint] = []
                 do {
                     while let point = try stream.next() { read.append(point) }
