@@ -1,20 +1,26 @@
 import Foundation
 import Lodum
 
-/// Passes a source's bytes on, counting them for the progress meter.
+/// Passes a source's bytes on, counting them: for the progress meter, and to refuse input
+/// past `limit` bytes, which a stream cannot know up front.
 final class CountingSource: ByteSource {
     let base: any ByteSource
     let meter: ProgressMeter?
+    let limit: Int?
     private(set) var bytesRead = 0
 
-    init(_ base: any ByteSource, meter: ProgressMeter?) {
+    init(_ base: any ByteSource, meter: ProgressMeter? = nil, limit: Int? = nil) {
         self.base = base
         self.meter = meter
+        self.limit = limit
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let count = try base.read(into: buffer)
         bytesRead += count
+        if let limit, bytesRead > limit {
+            throw LodumError(.limitExceeded(.inputSize(limit)), position: .binary(offset: limit))
+        }
         meter?.update(bytesRead: bytesRead)
         return count
     }

@@ -54,29 +54,8 @@ struct Validate: ParsableCommand {
     static func check<F: Format>(_ format: F.Type, source: any ByteSource, layout: DocumentLayout, limits: Limits) throws {
         // Transcoding into a sink that keeps nothing reads every event in constant memory;
         // the size limit is counted on the way, since a stream has no size up front.
-        let limited = SizeLimitedSource(source, limit: limits.maxInputSize)
+        let limited = CountingSource(source, limit: limits.maxInputSize)
         try F.transcode(from: limited, to: F.self, into: DiscardingSink(), layout: layout, limits: limits)
-    }
-}
-
-/// Throws once more than `limit` bytes have come through.
-final class SizeLimitedSource: ByteSource {
-    let base: any ByteSource
-    let limit: Int
-    private var delivered = 0
-
-    init(_ base: any ByteSource, limit: Int) {
-        self.base = base
-        self.limit = limit
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = try base.read(into: buffer)
-        delivered += count
-        guard delivered <= limit else {
-            throw LodumError(.limitExceeded(.inputSize(limit)), position: .binary(offset: limit))
-        }
-        return count
     }
 }
 
