@@ -78,7 +78,7 @@ func describe(_ error: LodumError, in file: String) -> String {
     case .binary(let offset)?: place = "\(file): byte \(offset)"
     case nil: place = file
     }
-    let path = error.path.description == "<root>" ? "" : " (at \(error.path))"
+    let path = error.path.components.isEmpty ? "" : " (at \(error.path))"
     return "\(place): error: \(error.reason)\(path)"
 }
 
