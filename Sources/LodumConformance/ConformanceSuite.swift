@@ -17,6 +17,8 @@ import LodumCore
 ///   `dump`/`load` and `dump(contentsOf:)`/`stream`.
 /// - **Bad input**: every cut of a sample document, a wrong type, input past the size and
 ///   depth limits: each a ``LodumError`` with its path or the limit named, never a crash.
+/// - **Duplicate keys**: a key twice in one mapping is refused by default, in structs,
+///   dictionaries, `Value` objects and Codable types, and the last value wins when asked.
 /// - **Faults**: a dump that fails midway leaves a file as it was; a failing sink is
 ///   abandoned and its error surfaces; a failing source ends a stream with an error after
 ///   whole elements only.
@@ -30,6 +32,7 @@ public enum ConformanceSuite {
         roundTrips(F.self, into: &report)
         endpoints(F.self, into: &report)
         representation(F.self, into: &report)
+        duplicateKeys(F.self, into: &report)
         badInput(F.self, into: &report)
         faults(F.self, into: &report)
         concurrency(F.self, into: &report)

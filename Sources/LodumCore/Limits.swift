@@ -1,4 +1,5 @@
-/// Bounds that keep hostile or accidental input from exhausting memory or the stack.
+/// Bounds that keep hostile or accidental input from exhausting memory or the stack, and
+/// the policy for keys that appear twice.
 ///
 /// Every entry point takes a `Limits`; the defaults are safe for untrusted input.
 ///
@@ -14,6 +15,9 @@
 /// - ``maxAliasExpansion`` bounds how much formats with references (YAML's aliases and
 ///   merge keys) may copy, so a small "billion laughs" document cannot expand into a
 ///   huge value.
+/// - ``duplicateKeys`` decides what a key that appears twice in one mapping means: an error
+///   by default, since parsers that disagree on which value counts are a classic way to
+///   slip a value past a check.
 public struct Limits: Sendable, Hashable {
     /// The largest input, in bytes, that `decode` and `load` accept. Default: 10 MiB.
     public var maxInputSize: Int
@@ -24,16 +28,23 @@ public struct Limits: Sendable, Hashable {
     /// document: each node an alias repeats counts, however deeply aliases nest.
     /// Default: 100,000.
     public var maxAliasExpansion: Int
+    /// What a key that appears twice in one struct, dictionary or ``Value`` object means.
+    /// Default: ``DuplicateKeyPolicy/reject``.
+    public var duplicateKeys: DuplicateKeyPolicy
 
     /// Creates limits; every parameter defaults to the safe value.
-    public init(maxInputSize: Int = 10 << 20, maxDepth: Int = 100, maxAliasExpansion: Int = 100_000) {
+    public init(
+        maxInputSize: Int = 10 << 20, maxDepth: Int = 100, maxAliasExpansion: Int = 100_000,
+        duplicateKeys: DuplicateKeyPolicy = .reject
+    ) {
         self.maxInputSize = maxInputSize
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.duplicateKeys = duplicateKeys
     }
 
     /// The default limits: 10 MiB of input, 100 levels of nesting, 100,000 nodes of alias
-    /// expansion.
+    /// expansion, duplicate keys refused.
     public static let `default` = Limits()
 }
 
@@ -53,4 +64,26 @@ public enum ExceededLimit: Sendable, Hashable, CustomStringConvertible {
         case .aliasExpansion(let nodes): return "aliases expand to more than maxAliasExpansion (\(nodes) nodes)"
         }
     }
+}
+
+/// What a key that appears twice in one mapping of the input means, when it is decoded into
+/// a struct, a dictionary or a ``Value`` object.
+///
+/// JSON and YAML say keys should be unique but leave repeats to the reader, and readers
+/// disagree: one takes the first value, another the last. Input that two programs read
+/// differently is how a value slips past a check, so Lodum refuses it unless asked.
+///
+/// ```swift
+/// let lenient = Limits(duplicateKeys: .lastWins)
+/// ```
+///
+/// Keys are compared as the type reads them: a field's aliases count as its key, and a
+/// dictionary with `Int` keys finds `1` and `01` to be the same key. Transcoding builds no
+/// mapping, so `transcode` copies repeated keys as they come.
+public enum DuplicateKeyPolicy: Sendable, Hashable {
+    /// A repeated key is a ``LodumError/Kind/duplicateKey(_:)`` error at the key's path.
+    case reject
+    /// The last value read for a key is the one kept (a ``Value`` object keeps the key at
+    /// its first place).
+    case lastWins
 }

@@ -7,6 +7,10 @@ import Lodum
 import LodumTestSupport
 import Testing
 
+@Lodum struct Login: Equatable, Sendable {
+    var name: String
+}
+
 @Suite("Errors and limits: the page's examples")
 struct ErrorsAndLimitsExamplesTests {
     @Test func anErrorPrintsItsPathPositionAndKind() throws {
@@ -42,5 +46,21 @@ struct ErrorsAndLimitsExamplesTests {
             }
             #expect(tooDeep?.kind == .limitExceeded(.depth(2)))
         }
+    }
+
+    @Test func aRepeatedKeyIsRefusedUnlessTheLastIsToWin() throws {
+        let input = #"{"name":"ada","name":"eve"}"#
+        do {
+            _ = try JSON.decode(Login.self, from: input)
+        } catch let error as LodumError {
+            print(error)   // Error at name (line 1, column 22): duplicate key "name"
+        }
+
+        let login = try JSON.decode(Login.self, from: input, limits: Limits(duplicateKeys: .lastWins))
+        print(login.name)   // eve
+
+        let error = expectLodumError { _ = try JSON.decode(Login.self, from: input) }
+        #expect(error?.description == #"Error at name (line 1, column 22): duplicate key "name""#)
+        #expect(login.name == "eve")
     }
 }

@@ -213,12 +213,19 @@ struct CodableStreamingTests {
         #expect(try JSON.decode(Flattened.self, from: text) == value)
     }
 
-    @Test func aRepeatedScalarKeyKeepsItsLastValue() throws {
-        #expect(try JSON.decode(Pair.self, from: #"{"x":1,"y":2,"x":3}"#) == Pair(x: 3, y: 2))
+    @Test func aRepeatedScalarKeyIsRefusedOrKeepsItsLastValueUnderLastWins() throws {
+        let input = #"{"x":1,"y":2,"x":3}"#
+        let error = expectLodumError { _ = try JSON.decode(Pair.self, from: input) }
+        #expect(error?.kind == .duplicateKey("x"))
+        #expect(error?.path.description == "x")
+        #expect(try JSON.decode(Pair.self, from: input, limits: Limits(duplicateKeys: .lastWins)) == Pair(x: 3, y: 2))
     }
 
-    @Test func aKeyRepeatedAfterItsArrayWasReadIsAnErrorNamingIt() {
-        let error = expectLodumError { _ = try JSON.decode(Holder.self, from: #"{"points":[],"points":[{"x":1,"y":2}]}"#) }
+    @Test(arguments: [Limits.default, Limits(duplicateKeys: .lastWins)])
+    func aKeyRepeatedAfterItsArrayWasReadIsAnErrorNamingIt(_ limits: Limits) {
+        let error = expectLodumError {
+            _ = try JSON.decode(Holder.self, from: #"{"points":[],"points":[{"x":1,"y":2}]}"#, limits: limits)
+        }
         #expect(error?.description.contains(#""points""#) == true)
     }
 

@@ -408,6 +408,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 }
                 while !frames[frame].ended {
                     guard let key = try deserializer.pointee.nextMapKey() else { break }
+                    try checkFirst(key, in: frame)
                     if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
                     try deserializer.pointee.skipValue()
                 }
@@ -439,6 +440,21 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         }
     }
 
+    /// Refuses a key already read in frame `frame`, under ``DuplicateKeyPolicy/reject``.
+    /// Every key of a keyed frame passes here as it is read, and becomes the next member
+    /// (or, while the frame is being closed, is skipped).
+    private func checkFirst(_ key: String, in frame: Int) throws {
+        guard deserializer.pointee.context.limits.duplicateKeys == .reject else { return }
+        // The index is taken out of the frame while it looks through the frame's members.
+        var keys = frames[frame].keys
+        frames[frame].keys = KeyIndex()
+        let repeated = keys.earlierIndex(of: key, in: frames[frame].members) != nil
+        frames[frame].keys = keys
+        if repeated {
+            throw error(.duplicateKey(key), at: containerPath(frame) + [BridgeKey(stringValue: key)])
+        }
+    }
+
     /// Reads members into frame `frame` until an object or array member, or the end.
     private func fill(_ frame: Int) throws {
         try reading { try fillUnchecked(frame) }
@@ -450,6 +466,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 frames[frame].ended = true
                 return
             }
+            try checkFirst(key, in: frame)
             if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
             let value: Value
             do {
@@ -886,7 +903,7 @@ struct BridgeDecodingSlot {
 }
 
 /// One member of a keyed frame's object.
-struct BridgeMember {
+struct BridgeMember: KeyedEntry {
     var key: String
     /// `nil` once the member was read straight from the input.
     var value: Value?
@@ -902,6 +919,8 @@ struct BridgeDecodingFrame: BridgeFrame {
     var isKeyed = true
     // Keyed: the members read so far, in input order.
     var members: [BridgeMember] = []
+    /// The members' keys, for the duplicate-key policy.
+    var keys = KeyIndex()
     /// The key of the object or array the input is positioned at.
     var pendingKey: String?
     /// Whether the container's end has been read.
@@ -926,6 +945,7 @@ struct BridgeDecodingFrame: BridgeFrame {
         self.owner = owner
         self.isKeyed = isKeyed
         members.empty()
+        keys.removeAll()
         pendingKey = nil
         ended = false
         usedEarly = false

@@ -131,12 +131,15 @@ extension Deserializer {
             switch match {
             case .known:
                 context.atField(tag)
+                if caseName != nil { throw repeatedTag(tag) }
                 let at = position
                 caseName = (try readString(), at)
                 // The tag came first: read the case's fields straight from the input.
                 if members.isEmpty, let caseName {
                     let index = try caseIndex(caseName.name, of: cases, at: caseName.position)
                     context.atContainerStart()
+                    context.tagOfFields = tag
+                    defer { context.tagOfFields = nil }
                     let value = try cases.fields(&self, index)
                     context.exitContainer()
                     return value
@@ -177,10 +180,12 @@ extension Deserializer {
             switch match {
             case .known(0):
                 context.atField(tag)
+                if index != nil { throw repeatedTag(tag) }
                 let at = position
                 index = try caseIndex(readString(), of: cases, at: at)
             case .known:
                 context.atField(content)
+                if value != nil || buffered != nil { try repeatedKey(content.description) }
                 if let index {
                     value = try cases.content(&self, index)
                 } else {
@@ -222,6 +227,14 @@ extension Deserializer {
             }
         }
         throw LodumError(.noMatchingCase("\(T.self)", failures: failures), path: context.path, position: start)
+    }
+
+    /// The error for an enum's tag that appears twice. It is refused whatever
+    /// ``Limits/duplicateKeys`` says: the first tag has already chosen how the rest of the
+    /// struct is read.
+    @usableFromInline
+    func repeatedTag(_ tag: StaticString) -> LodumError {
+        error(.duplicateKey(tag.description))
     }
 
     /// The index of the case named `name`, or an error listing the valid names.

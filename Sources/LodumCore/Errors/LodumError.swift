@@ -29,6 +29,9 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case validationFailed(rule: String, value: String)
         /// A key a type that denies unknown fields does not declare.
         case unknownField(String)
+        /// A key that appears twice in one mapping, refused under
+        /// ``DuplicateKeyPolicy/reject`` (the default).
+        case duplicateKey(String)
         /// No case of an untagged enum reads the input: the enum, and each case's failure.
         case noMatchingCase(String, failures: [String])
         /// A failure described by user code.
@@ -62,6 +65,7 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
         case .io(let message): return message
         case .validationFailed(let rule, let value): return "\(value) fails validation: \(rule)"
         case .unknownField(let key): return "unknown field \(String(reflecting: key))"
+        case .duplicateKey(let key): return "duplicate key \(String(reflecting: key))"
         case .noMatchingCase(let type, let failures):
             return "no case of \(type) matches: " + failures.joined(separator: "; ")
         case .custom(let message): return message

@@ -142,6 +142,8 @@ public struct FlatteningDeserializer<Inner: Deserializer>: Deserializer {
     /// The depth of the nested struct's fields.
     var fieldDepth = 0
     var hint = 0
+    /// The enclosing struct's own fields read so far (the nested type tracks its own).
+    var seenOwn = SeenFields()
 
     /// Reads the nested struct's fields out of the struct `inner` has begun.
     public init(
@@ -185,6 +187,7 @@ public struct FlatteningDeserializer<Inner: Deserializer>: Deserializer {
             hint = index + 1
             if index >= ownCount { return .known(index - ownCount) }
             context.atField(fields.names[index])
+            if !seenOwn.insert(index) { try inner.repeatedKey(fields.names[index].description) }
             try readOwnField(&inner, index)
         }
         return nil

@@ -93,6 +93,9 @@ public struct CodingContext: Sendable {
     @usableFromInline var mapKeys: [String] = []
     /// The limits in force for this operation.
     public let limits: Limits
+    /// The tag of an internally tagged enum whose case's fields are read next, from the
+    /// struct that held the tag: the fields' reader takes it, to refuse the tag repeated.
+    @usableFromInline var tagOfFields: StaticString?
 
     /// Creates a context at the top level.
     public init(limits: Limits) {

@@ -210,16 +210,30 @@ extension Deserializer {
         _ fields: FieldNames, denyUnknownFields: Bool = false, _ body: (inout Self, Int) throws -> Void
     ) throws {
         var hint = 0
-        while let match = try nextField(in: fields, hint: hint) {
+        var seen = SeenFields()
+        var table = fields
+        let tag = context.tagOfFields
+        if tag != nil {
+            // The rest of an internally tagged enum's struct: a repeated tag must be told
+            // from other unknown keys, so they are named.
+            context.tagOfFields = nil
+            table = FieldNames(fields.names, aliases: fields.aliases, namesUnknownKeys: true)
+        }
+        while let match = try nextField(in: table, hint: hint) {
             switch match {
             case .known(let index):
                 context.atField(fields.names[index])
+                if !seen.insert(index) { try repeatedKey(fields.names[index].description) }
                 try body(&self, index)
                 hint = index + 1
             case .unknown:
                 if denyUnknownFields { throw unknownField(nil) }
                 try skipValue()
             case .unknownNamed(let key):
+                if let tag, key == tag.description {
+                    context.atField(tag)
+                    throw repeatedTag(tag)
+                }
                 if denyUnknownFields { throw unknownField(key) }
                 try skipValue()
             }
@@ -233,6 +247,16 @@ extension Deserializer {
         var located = context
         if let key { located.atKey(key, isField: true) }
         return LodumError(.unknownField(key ?? "(unnamed)"), path: located.path, position: position)
+    }
+
+    /// Applies the duplicate-key policy to a key read a second time in one mapping (the
+    /// path already names it): under ``DuplicateKeyPolicy/reject`` an error at `position`
+    /// (by default the current one, the key's value when called before reading it), under
+    /// ``DuplicateKeyPolicy/lastWins`` nothing, and the caller keeps the later value.
+    @inlinable
+    public func repeatedKey(_ key: @autoclosure () -> String, at position: InputPosition?? = nil) throws {
+        guard context.limits.duplicateKeys == .reject else { return }
+        throw LodumError(.duplicateKey(key()), path: context.path, position: position ?? self.position)
     }
 
     /// Reads a sequence: `body` is called once per element and must read it.

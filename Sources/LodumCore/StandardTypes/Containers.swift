@@ -158,7 +158,10 @@ extension Dictionary: Deserializable where Key: MapKey, Value: Deserializable {
                 throw deserializer.error(.typeMismatch(
                     expected: "a map key of type \(Key.self)", found: LodumError.describeFound("String", String(reflecting: text))))
             }
-            entries[key] = try Value(from: &deserializer)
+            let value = try Value(from: &deserializer)
+            if entries.updateValue(value, forKey: key) != nil {
+                try deserializer.repeatedKey(text, at: deserializer.positionOfLastValue)
+            }
         }
         self = entries
     }

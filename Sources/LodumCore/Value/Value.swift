@@ -174,8 +174,14 @@ extension Value: Deserializable {
             self = .array(elements)
         case .map:
             var members: [Member] = []
+            var keys = KeyIndex()
             try deserializer.decodeMap { deserializer, key in
-                members.append(Member(key: key, value: try Value(from: &deserializer)))
+                guard let earlier = keys.earlierIndex(of: key, in: members) else {
+                    members.append(Member(key: key, value: try Value(from: &deserializer)))
+                    return
+                }
+                try deserializer.repeatedKey(key)
+                members[earlier].value = try Value(from: &deserializer)
             }
             self = .object(members)
         }

@@ -29,6 +29,7 @@ enum JSONTestSuite {
         }
         var acceptedOptional: [String] = []
         var rejectedOptional: [String] = []
+        var repeatsKeys: [String] = []
         for name in names {
             let bytes: [UInt8]
             do {
@@ -40,7 +41,7 @@ enum JSONTestSuite {
             let failure: String?
             switch name.prefix(2) {
             case "y_":
-                failure = acceptance(of: bytes)
+                failure = acceptance(of: bytes) { repeatsKeys.append(name) }
                 report.count(accepted, passed: failure == nil)
             case "n_":
                 failure = rejection(of: bytes)
@@ -60,16 +61,30 @@ enum JSONTestSuite {
             \(acceptedOptional.map { "`\($0)`" }.joined(separator: ", ")); \
             and rejects \(rejectedOptional.count): \(rejectedOptional.map { "`\($0)`" }.joined(separator: ", ")).
             """)
+        report.notes.append("""
+            JSON's grammar allows a key twice in an object, and Lodum refuses it by default             (`Limits.duplicateKeys`, see [Errors and limits](ErrorsAndLimits.md)):             \(repeatsKeys.map { "`\($0)`" }.joined(separator: ", "))             \(repeatsKeys.count == 1 ? "is" : "are") refused with `duplicateKey` by default             and accepted here with `Limits(duplicateKeys: .lastWins)`.
+            """)
         return report
     }
 
-    /// Why a valid document failed, or `nil`.
-    static func acceptance(of bytes: [UInt8]) -> String? {
+    /// Why a valid document failed, or `nil`. A document refused only for a repeated key
+    /// is read again with the last value winning, and `repeatsKeys` is told.
+    static func acceptance(of bytes: [UInt8], repeatsKeys: () -> Void) -> String? {
+        var limits = Limits.default
         do {
-            let value = try JSON.decode(Value.self, from: bytes)
+            _ = try JSON.decode(Value.self, from: bytes)
+        } catch let error as LodumError {
+            guard case .duplicateKey = error.kind else { return "rejected: \(error)" }
+            repeatsKeys()
+            limits.duplicateKeys = .lastWins
+        } catch {
+            return "rejected: \(error)"
+        }
+        do {
+            let value = try JSON.decode(Value.self, from: bytes, limits: limits)
             let rewritten = try JSON.encode(value)
             guard try JSON.decode(Value.self, from: rewritten) == value else { return "written back as different data" }
-            let loaded = try JSON.load(Value.self, from: CountingSource(bytes, chunkSize: 1))
+            let loaded = try JSON.load(Value.self, from: CountingSource(bytes, chunkSize: 1), limits: limits)
             return loaded == value ? nil : "read one byte at a time as different data"
         } catch {
             return "rejected: \(error)"
