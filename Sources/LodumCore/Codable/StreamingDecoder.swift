@@ -408,7 +408,6 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 }
                 while !frames[frame].ended {
                     guard let key = try deserializer.pointee.nextMapKey() else { break }
-                    try checkFirst(key, in: frame)
                     if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
                     try deserializer.pointee.skipValue()
                 }
@@ -430,28 +429,16 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     typealias Lookup = BridgeLookup
 
     /// Refuses a key that appears again in the input after its value was handed out: the
-    /// value used was not the last, which Codable's other decoders would have used. Callers
-    /// look at `usedEarly` first, so that an object read whole before use costs no call.
+    /// value used was not the last, which Codable's other decoders would have used (and
+    /// under ``DuplicateKeyPolicy/reject`` it is a repeat). Callers look at `usedEarly`
+    /// first, so that an object read whole before use costs no call.
     private func checkNotUsed(_ key: String, in frame: Int) throws {
         if frames[frame].members.contains(where: { $0.key == key && ($0.used || $0.value == nil) }) {
+            let path = containerPath(frame) + [BridgeKey(stringValue: key)]
+            if limits.duplicateKeys == .reject { throw error(.duplicateKey(key), at: path) }
             throw error(.unsupportedValue(
                 "the key \(String(reflecting: key)) appears again after its value was read; the Codable bridge reads each key once"),
-                at: containerPath(frame) + [BridgeKey(stringValue: key)])
-        }
-    }
-
-    /// Refuses a key already read in frame `frame`, under ``DuplicateKeyPolicy/reject``.
-    /// Every key of a keyed frame passes here as it is read, and becomes the next member
-    /// (or, while the frame is being closed, is skipped).
-    private func checkFirst(_ key: String, in frame: Int) throws {
-        guard deserializer.pointee.context.limits.duplicateKeys == .reject else { return }
-        // The index is taken out of the frame while it looks through the frame's members.
-        var keys = frames[frame].keys
-        frames[frame].keys = KeyIndex()
-        let repeated = keys.earlierIndex(of: key, in: frames[frame].members) != nil
-        frames[frame].keys = keys
-        if repeated {
-            throw error(.duplicateKey(key), at: containerPath(frame) + [BridgeKey(stringValue: key)])
+                at: path)
         }
     }
 
@@ -466,7 +453,6 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                 frames[frame].ended = true
                 return
             }
-            try checkFirst(key, in: frame)
             if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
             let value: Value
             do {
@@ -510,6 +496,17 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
             while index > searched {
                 index -= 1
                 guard frames[frame].members[index].key == key else { continue }
+                // A repeat is looked for only among the keys the Codable code asks for, as
+                // a struct reads only its own fields' keys; a key arriving after its value
+                // was handed out is caught as it is read (`checkNotUsed`).
+                if index > 0, limits.duplicateKeys == .reject {
+                    var earlier = index
+                    while earlier > 0 {
+                        earlier -= 1
+                        guard frames[frame].members[earlier].key == key else { continue }
+                        throw error(.duplicateKey(key), at: containerPath(frame) + [BridgeKey(stringValue: key)])
+                    }
+                }
                 guard let value = frames[frame].members[index].value else { return .streamed }
                 if !frames[frame].ended {
                     frames[frame].members[index].used = true
@@ -903,7 +900,7 @@ struct BridgeDecodingSlot {
 }
 
 /// One member of a keyed frame's object.
-struct BridgeMember: KeyedEntry {
+struct BridgeMember {
     var key: String
     /// `nil` once the member was read straight from the input.
     var value: Value?
@@ -919,8 +916,6 @@ struct BridgeDecodingFrame: BridgeFrame {
     var isKeyed = true
     // Keyed: the members read so far, in input order.
     var members: [BridgeMember] = []
-    /// The members' keys, for the duplicate-key policy.
-    var keys = KeyIndex()
     /// The key of the object or array the input is positioned at.
     var pendingKey: String?
     /// Whether the container's end has been read.
@@ -945,7 +940,6 @@ struct BridgeDecodingFrame: BridgeFrame {
         self.owner = owner
         self.isKeyed = isKeyed
         members.empty()
-        keys.removeAll()
         pendingKey = nil
         ended = false
         usedEarly = false

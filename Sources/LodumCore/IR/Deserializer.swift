@@ -198,7 +198,8 @@ extension Deserializer {
     ) throws {
         try enterLimitedContainer()
         try beginStruct(name)
-        try decodeFields(fields, denyUnknownFields: denyUnknownFields, body)
+        // A struct of its own holds no enum tag.
+        try decodeFields(fields, denyUnknownFields: denyUnknownFields, afterTag: nil, body)
         context.exitContainer()
     }
 
@@ -209,21 +210,30 @@ extension Deserializer {
     public mutating func decodeFields(
         _ fields: FieldNames, denyUnknownFields: Bool = false, _ body: (inout Self, Int) throws -> Void
     ) throws {
+        guard let tag = context.tagOfFields else {
+            return try decodeFields(fields, denyUnknownFields: denyUnknownFields, afterTag: nil, body)
+        }
+        // The rest of an internally tagged enum's struct: a repeated tag must be told from
+        // other unknown keys, so they are named.
+        context.tagOfFields = nil
+        let naming = FieldNames(fields.names, aliases: fields.aliases, namesUnknownKeys: true)
+        try decodeFields(naming, denyUnknownFields: denyUnknownFields, afterTag: tag, body)
+    }
+
+    /// The loop of ``decodeFields(_:denyUnknownFields:_:)``; `tag` is the enum tag the
+    /// struct held, if any, which must not come again. Always inlined: in the caller's
+    /// specialization `body` is inlined too, which is most of a small struct's cost.
+    @inlinable @inline(__always)
+    mutating func decodeFields(
+        _ fields: FieldNames, denyUnknownFields: Bool, afterTag tag: StaticString?, _ body: (inout Self, Int) throws -> Void
+    ) throws {
         var hint = 0
         var seen = SeenFields()
-        var table = fields
-        let tag = context.tagOfFields
-        if tag != nil {
-            // The rest of an internally tagged enum's struct: a repeated tag must be told
-            // from other unknown keys, so they are named.
-            context.tagOfFields = nil
-            table = FieldNames(fields.names, aliases: fields.aliases, namesUnknownKeys: true)
-        }
-        while let match = try nextField(in: table, hint: hint) {
+        while let match = try nextField(in: fields, hint: hint) {
             switch match {
             case .known(let index):
                 context.atField(fields.names[index])
-                if !seen.insert(index) { try repeatedKey(fields.names[index].description) }
+                if !seen.insert(index) { try repeatedField(fields.names[index]) }
                 try body(&self, index)
                 hint = index + 1
             case .unknown:
@@ -257,6 +267,13 @@ extension Deserializer {
     public func repeatedKey(_ key: @autoclosure () -> String, at position: InputPosition?? = nil) throws {
         guard context.limits.duplicateKeys == .reject else { return }
         throw LodumError(.duplicateKey(key()), path: context.path, position: position ?? self.position)
+    }
+
+    /// ``repeatedKey(_:at:)`` for a struct field, out of line: the loop over a struct's
+    /// fields keeps only the test.
+    @inline(never) @usableFromInline
+    func repeatedField(_ name: StaticString) throws {
+        try repeatedKey(name.description)
     }
 
     /// Reads a sequence: `body` is called once per element and must read it.

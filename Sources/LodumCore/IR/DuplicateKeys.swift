@@ -6,31 +6,30 @@
 @usableFromInline
 struct SeenFields {
     @usableFromInline var first64: UInt64 = 0
-    @usableFromInline var beyond: Set<Int> = []
+    /// Fields past the 64th, in the rare struct that has them; `nil` costs nothing to drop.
+    @usableFromInline var beyond: Set<Int>? = nil
 
     @inlinable init() {}
 
     /// Records field `index`; `false` when it was already recorded.
     @inlinable
     mutating func insert(_ index: Int) -> Bool {
-        guard index < 64 else { return beyond.insert(index).inserted }
+        guard index < 64 else { return insertBeyond(index) }
         let bit: UInt64 = 1 << UInt64(truncatingIfNeeded: index)
         defer { first64 |= bit }
         return first64 & bit == 0
     }
+
+    @usableFromInline
+    mutating func insertBeyond(_ index: Int) -> Bool {
+        if beyond == nil { beyond = [] }
+        return beyond?.insert(index).inserted ?? true
+    }
 }
 
-/// A mapping member with a key: what ``KeyIndex`` looks through.
-@usableFromInline
-protocol KeyedEntry {
-    var key: String { get }
-}
-
-extension Value.Member: KeyedEntry {}
-
-/// Finds an earlier entry of one mapping with the same key: a scan while the mapping has a
-/// few entries, as most do, and a hash table once it has more, so a large object never
-/// costs quadratic time.
+/// Finds an earlier member of one ``Value`` object with the same key: a scan while the
+/// object has a few members, as most do, and a hash table once it has more, so a large
+/// object never costs quadratic time.
 @usableFromInline
 struct KeyIndex {
     @usableFromInline static let scanLimit = 12
@@ -38,10 +37,10 @@ struct KeyIndex {
 
     @inlinable init() {}
 
-    /// The index in `entries` (every entry of the mapping so far) of the entry keyed `key`;
-    /// `nil` when there is none, and the caller then appends an entry keyed `key`.
+    /// The index in `entries` (every member of the object so far) of the member keyed
+    /// `key`; `nil` when there is none, and the caller then appends a member keyed `key`.
     @inlinable
-    mutating func earlierIndex<Entry: KeyedEntry>(of key: String, in entries: [Entry]) -> Int? {
+    mutating func earlierIndex(of key: String, in entries: [Value.Member]) -> Int? {
         if entries.count < Self.scanLimit { return entries.firstIndex { $0.key == key } }
         if positions.isEmpty {
             positions.reserveCapacity(entries.count * 2)
@@ -52,11 +51,5 @@ struct KeyIndex {
         if let earlier = positions[key] { return earlier }
         positions[key] = entries.count
         return nil
-    }
-
-    /// Forgets every key, keeping the table's storage, for the next mapping.
-    @inlinable
-    mutating func removeAll() {
-        positions.removeAll(keepingCapacity: true)
     }
 }
