@@ -22,9 +22,14 @@ public struct JSONWriter: FormatWriter {
     @usableFromInline let documentLayout: DocumentLayout
     @usableFromInline var level = 0
     @usableFromInline var separator = Separator.none
-    /// Builds a container whole when keys must be sorted; `nil` otherwise.
-    @usableFromInline var sortingCapture: ValueSerializer?
-    @usableFromInline let sortsKeys: Bool
+    /// Builds a container whole when keys must be sorted; `nil` when they need not be.
+    /// Boxed, so the writer stays small: held inline, the capture was copied on every
+    /// event to test it (a fifth of the instructions of writing a point).
+    @usableFromInline let sortingCapture: SortingCapture?
+    @inlinable var sortsKeys: Bool { sortingCapture != nil }
+
+    /// Whether events go to the sorted-keys capture.
+    @inlinable var isCapturing: Bool { sortingCapture?.isOpen ?? false }
 
     @inlinable
     init(output: OutputBuffer, options: JSONOptions, limits: Limits, layout: DocumentLayout) {
@@ -32,7 +37,7 @@ public struct JSONWriter: FormatWriter {
         self.output = output
         self.layout = JSONLayout(indent: options.indent)
         self.documentLayout = layout
-        self.sortsKeys = options.sortedKeys
+        self.sortingCapture = options.sortedKeys ? SortingCapture() : nil
     }
 
     /// The fixed size of the writer's output buffer.
@@ -90,9 +95,30 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func field(_ key: StaticString) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.field(key) } }
-        try beforeValue()
+        if isCapturing { return try captureForSorting { try $0.field(key) } }
         let length = key.utf8CodeUnitCount
+        if layout.indent == 0, length <= 64, !JSONStringBytes.needsEscaping(key.utf8Start, length) {
+            // Compact output and a plain name, the usual case: the comma, the quoted name
+            // and the colon in one reserved run, through a local pointer (stores through
+            // the buffer's own count would reload it after every byte).
+            try output.reserve(length + 4)
+            let start = output.nextFree
+            var next = start
+            if separator == .comma {
+                next.pointee = UInt8(ascii: ",")
+                next += 1
+            }
+            next.pointee = UInt8(ascii: "\"")
+            next += 1
+            for offset in 0..<length { next[offset] = key.utf8Start[offset] }
+            next += length
+            next[0] = UInt8(ascii: "\"")
+            next[1] = UInt8(ascii: ":")
+            output.commitUnchecked(next + 2 - start)
+            separator = .none
+            return
+        }
+        try beforeValue()
         if length <= 64, !JSONStringBytes.needsEscaping(key.utf8Start, length) {
             // Field names are short and plain: copy them in one reserved run.
             try output.reserve(length + 4)
@@ -111,19 +137,19 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func endStruct() throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.endStruct() } }
+        if isCapturing { return try captureForSorting { try $0.endStruct() } }
         try close(UInt8(ascii: "}"))
     }
 
     @inlinable
     public mutating func beginSeq(count: Int?) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.beginSeq(count: count) } }
+        if isCapturing { return try captureForSorting { try $0.beginSeq(count: count) } }
         try open(UInt8(ascii: "["))
     }
 
     @inlinable
     public mutating func endSeq() throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.endSeq() } }
+        if isCapturing { return try captureForSorting { try $0.endSeq() } }
         try close(UInt8(ascii: "]"))
     }
 
@@ -135,7 +161,7 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func mapKey(_ key: String) throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.mapKey(key) } }
+        if isCapturing { return try captureForSorting { try $0.mapKey(key) } }
         try beforeValue()
         try writeString(key)
         try output.append(UInt8(ascii: ":"))
@@ -145,7 +171,7 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func endMap() throws {
-        if sortingCapture != nil { return try captureForSorting { try $0.endMap() } }
+        if isCapturing { return try captureForSorting { try $0.endMap() } }
         try close(UInt8(ascii: "}"))
     }
 
@@ -157,7 +183,7 @@ public struct JSONWriter: FormatWriter {
     mutating func writeScalar(
         captured: (inout ValueSerializer) throws -> Void, written: (inout JSONWriter) throws -> Void
     ) throws {
-        if sortingCapture != nil { return try captureForSorting(captured) }
+        if isCapturing { return try captureForSorting(captured) }
         try beforeValue()
         try written(&self)
         separator = .comma
@@ -173,38 +199,53 @@ public struct JSONWriter: FormatWriter {
         try writeScalar(captured: { try $0.write(value) }, written: { try $0.output.append(value ? "true" : "false") })
     }
 
+    /// Writes a number that `format` prints at a pointer into at most `maxLength` bytes,
+    /// returning how many. In compact output the comma before it shares its reserved run.
+    @inlinable
+    mutating func writeNumber(
+        maxLength: Int, captured: (inout ValueSerializer) throws -> Void, _ format: (UnsafeMutablePointer<UInt8>) -> Int
+    ) throws {
+        if isCapturing { return try captureForSorting(captured) }
+        if layout.indent == 0 {
+            try output.reserve(maxLength + 1)
+            var next = output.nextFree
+            if separator == .comma {
+                next.pointee = UInt8(ascii: ",")
+                next += 1
+            }
+            output.commitUnchecked(next - output.nextFree + format(next))
+        } else {
+            try beforeValue()
+            try output.reserve(maxLength)
+            output.commitUnchecked(format(output.nextFree))
+        }
+        separator = .comma
+    }
+
     @inlinable
     public mutating func write(_ value: Int64) throws {
-        try writeScalar(captured: { try $0.write(value) }) { writer in
-            try writer.output.reserve(20)
-            writer.output.commitUnchecked(NumberText.write(value, to: writer.output.nextFree))
-        }
+        try writeNumber(maxLength: 20, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
     }
 
     @inlinable
     public mutating func write(_ value: UInt64) throws {
-        try writeScalar(captured: { try $0.write(value) }) { writer in
-            try writer.output.reserve(20)
-            writer.output.commitUnchecked(NumberText.write(value, to: writer.output.nextFree))
-        }
+        try writeNumber(maxLength: 20, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
     }
 
     @inlinable
     public mutating func write(_ value: Double) throws {
         // Checked before a sorted-keys capture, while the path still names this value.
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }) { writer in
-            try writer.output.reserve(NumberText.maxShortestLength)
-            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        try writeNumber(maxLength: NumberText.maxShortestLength, captured: { try $0.write(value) }) {
+            NumberText.writeShortest(value, to: $0)
         }
     }
 
     @inlinable
     public mutating func write(_ value: Float) throws {
         guard value.isFinite else { throw nonFinite(value.description) }
-        try writeScalar(captured: { try $0.write(value) }) { writer in
-            try writer.output.reserve(NumberText.maxShortestLength)
-            writer.output.commitUnchecked(NumberText.writeShortest(value, to: writer.output.nextFree))
+        try writeNumber(maxLength: NumberText.maxShortestLength, captured: { try $0.write(value) }) {
+            NumberText.writeShortest(value, to: $0)
         }
     }
 
@@ -321,11 +362,12 @@ public struct JSONWriter: FormatWriter {
     /// and writes the container with sorted keys once it closes.
     @usableFromInline
     mutating func captureForSorting(_ event: (inout ValueSerializer) throws -> Void) throws {
-        var capture = sortingCapture ?? ValueSerializer(limits: context.limits)
-        sortingCapture = nil
+        guard let box = sortingCapture else { return }
+        var capture = box.serializer ?? ValueSerializer(limits: context.limits)
+        box.serializer = nil
         try event(&capture)
         if capture.isInsideContainer {
-            sortingCapture = capture
+            box.serializer = capture
         } else if let value = capture.value {
             try writeSorted(value)
         }
@@ -368,3 +410,15 @@ public struct JSONWriter: FormatWriter {
         }
     }
 }
+
+/// The container a writer with sorted keys is building whole, from its first event to its
+/// end, when it is written out sorted.
+@usableFromInline
+final class SortingCapture {
+    @usableFromInline var serializer: ValueSerializer?
+
+    @usableFromInline init() {}
+
+    @inlinable var isOpen: Bool { serializer != nil }
+}
+
