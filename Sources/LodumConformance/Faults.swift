@@ -84,7 +84,7 @@ extension ConformanceSuite {
             }
             return nil
         }
-        report.check("faults: a source that fails ends a stream with an error, after whole elements only") {
+        report.check("faults: a source that fails ends a stream with an error at the offset it reached, after whole elements only") {
             let points = (0..<5_000).map { ConformancePoint(x: $0, y: -$0) }
             let sink = MemorySink()
             try F.dump(contentsOf: points, to: sink)
@@ -95,10 +95,15 @@ extension ConformanceSuite {
                 do {
                     while let point = try stream.next() { read.append(point) }
                     return "a source failing at byte \(limit) of \(bytes.count) did not fail the stream"
-                } catch {
-                    guard error is InjectedFault || "\(error)".contains("injected fault") else {
-                        return "a source failing at byte \(limit) surfaced as \(error)"
+                } catch let error as LodumError {
+                    guard error.underlyingError is InjectedFault, case .io = error.kind else {
+                        return "a source failing at byte \(limit) surfaced as \(error), not an io error carrying the fault"
                     }
+                    guard error.position?.offset == limit else {
+                        return "a source failing at byte \(limit) was reported at \(error.position.map { "\($0)" } ?? "no position")"
+                    }
+                } catch {
+                    return "a source failing at byte \(limit) surfaced as \(type(of: error)), not a LodumError: \(error)"
                 }
                 guard read == Array(points.prefix(read.count)) else {
                     return "a source failing at byte \(limit): an element before the fault was not whole"

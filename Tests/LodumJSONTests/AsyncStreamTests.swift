@@ -181,23 +181,27 @@ struct AsyncStreamTests {
 
     @Test func upstreamErrorMidStreamEndsTheIterationWithThatError() async throws {
         let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
-        continuation.yield(Fixtures.bytes(#"[{"id":1,"name":"a"},{"id":2,"name":"b"},{"id":3,"#))
+        let sent = Fixtures.bytes(#"[{"id":1,"name":"a"},{"id":2,"name":"b"},{"id":3,"#)
+        continuation.yield(sent)
         continuation.finish(throwing: PlannedFailure(message: "connection reset"))
         var ids: [Int] = []
-        await #expect(throws: PlannedFailure(message: "connection reset")) {
+        let error = await expectLodumError {
             for try await record in JSON.stream(Record.self, fromChunks: chunks) { ids.append(record.id) }
         }
+        #expect(expectInputFault(error, PlannedFailure.self, at: sent.count) == PlannedFailure(message: "connection reset"))
         #expect(ids == [1, 2])
     }
 
     @Test func upstreamErrorMidStreamOfBytesDeliversTheCompleteElementsFirst() async throws {
         let (bytes, continuation) = AsyncThrowingStream<UInt8, any Error>.makeStream()
-        for byte in Fixtures.bytes(#"[{"id":1,"name":"a"},{"id":2,"name":"b"},{"id":3,"#) { continuation.yield(byte) }
+        let sent = Fixtures.bytes(#"[{"id":1,"name":"a"},{"id":2,"name":"b"},{"id":3,"#)
+        for byte in sent { continuation.yield(byte) }
         continuation.finish(throwing: PlannedFailure(message: "connection reset"))
         var ids: [Int] = []
-        await #expect(throws: PlannedFailure(message: "connection reset")) {
+        let error = await expectLodumError {
             for try await record in JSON.stream(Record.self, from: bytes) { ids.append(record.id) }
         }
+        #expect(expectInputFault(error, PlannedFailure.self, at: sent.count) == PlannedFailure(message: "connection reset"))
         #expect(ids == [1, 2], "the elements that arrived whole before the failure are delivered first")
     }
 

@@ -189,7 +189,7 @@ struct ReviewFindingsTests {
             .makeAsyncIterator()
         #expect(try await iterator.next() == 1)
         #expect(try await iterator.next() == 2)
-        await #expect(throws: Boom.self) { try await iterator.next() }
+        expectInputFault(await expectLodumError { _ = try await iterator.next() }, Boom.self, at: 5)
         #expect(try await iterator.next() == nil)
     }
 

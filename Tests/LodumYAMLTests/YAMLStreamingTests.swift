@@ -85,7 +85,7 @@ struct YAMLStreamingTests {
         #expect(throws: YPlannedFailure.self) { try YAML.dump(Point(x: 1, y: 2), to: small) }
     }
 
-    @Test func errorOfTheSourceReachesTheCallerAsThrown() {
+    @Test func errorOfTheSourceReachesTheCallerWithTheOffsetReached() {
         final class FailingSource: ByteSource {
             var served = false
             func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -96,9 +96,13 @@ struct YAMLStreamingTests {
                 return text.count
             }
         }
-        #expect(throws: YPlannedFailure.self) { _ = try YAML.load([Point].self, from: FailingSource()) }
+        expectInputFault(expectLodumError { _ = try YAML.load([Point].self, from: FailingSource()) }, YPlannedFailure.self, at: 23)
         var points = YAML.stream(Point.self, from: FailingSource())
-        #expect(throws: YPlannedFailure.self) { while try points.next() != nil {} }
+        var read: [Point] = []
+        expectInputFault(expectLodumError { while let point = try points.next() { read.append(point) } }, YPlannedFailure.self, at: 23)
+        // libyaml asks for more input before it reports the first mapping's end, so the
+        // fault may come before the first point; what was delivered is whole.
+        #expect(read.count <= 1 && read.allSatisfy { $0 == Point(x: 1, y: 2) })
     }
 
 

@@ -172,6 +172,23 @@ public func expectLodumError(
     }
 }
 
+/// Checks that `error` reports a failure of the input itself: `.io`, at byte `offset` (what
+/// the input had delivered), carrying the error the input threw; returns that error.
+@discardableResult
+public func expectInputFault<Failure: Error>(
+    _ error: LodumError?, _ failure: Failure.Type, at offset: Int, sourceLocation: SourceLocation = #_sourceLocation
+) -> Failure? {
+    guard let error else { return nil }
+    guard case .io = error.kind else {
+        Issue.record("expected an io error, got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+    #expect(error.position?.offset == offset, "\(error)", sourceLocation: sourceLocation)
+    let underlying = error.underlyingError as? Failure
+    #expect(underlying != nil, "\(error) does not carry a \(Failure.self)", sourceLocation: sourceLocation)
+    return underlying
+}
+
 /// Runs `body`, which may succeed or throw, but only a ``LodumError``: what malformed input
 /// must do.
 public func expectSuccessOrLodumError(

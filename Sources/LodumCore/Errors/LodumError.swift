@@ -44,12 +44,16 @@ public struct LodumError: Error, Sendable, CustomStringConvertible {
     public var path: CodingPath
     /// Where in the input it went wrong, when reading.
     public var position: InputPosition?
+    /// The error that a ``ByteSource`` threw, when this error reports it (as `.io`, with
+    /// the position the input had reached).
+    public var underlyingError: (any Error)?
 
     /// Creates an error.
-    public init(_ kind: Kind, path: CodingPath = .root, position: InputPosition? = nil) {
+    public init(_ kind: Kind, path: CodingPath = .root, position: InputPosition? = nil, underlyingError: (any Error)? = nil) {
         self.kind = kind
         self.path = path
         self.position = position
+        self.underlyingError = underlyingError
     }
 
     /// A sentence describing the failure, e.g. `expected Int, found String "abc"`.

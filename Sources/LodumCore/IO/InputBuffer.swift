@@ -76,7 +76,7 @@ public struct InputBuffer {
         storage = target
         base = UnsafePointer(target.pointer)
         count = kept
-        let read = try source.read(into: UnsafeMutableRawBufferPointer(start: target.pointer + kept, count: target.capacity - kept))
+        let read = try readReportingFaults(from: source, into: UnsafeMutableRawBufferPointer(start: target.pointer + kept, count: target.capacity - kept))
         if read == 0 {
             isExhausted = true
             return keep == 0 ? nil : keep
@@ -86,6 +86,23 @@ public struct InputBuffer {
             throw LodumError(.limitExceeded(.inputSize(maxTotalBytes)), position: .binary(offset: maxTotalBytes))
         }
         return keep
+    }
+
+    /// Reads from the source; a failure becomes a ``LodumError`` at the offset the input had
+    /// reached (the bytes before it were all delivered), so a reader reports where its input
+    /// broke off. Cancellation passes through as it is.
+    private func readReportingFaults(from source: any ByteSource, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        do {
+            return try source.read(into: buffer)
+        } catch var failure as LodumError {
+            if failure.position == nil { failure.position = .binary(offset: discardedBytes + count) }
+            throw failure
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw LodumError(
+                .io("reading the input failed: \(error)"), position: .binary(offset: discardedBytes + count), underlyingError: error)
+        }
     }
 
     private mutating func countLines(before end: Int) {
