@@ -274,6 +274,10 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "Int")
         }
+        if let short = scanShortInteger() {
+            // Under 10^15, so it fits either way.
+            return short.isNegative ? -Int64(short.magnitude) : Int64(short.magnitude)
+        }
         let number = try scanNumber()
         lastValueStart = number.start
         if let exact = number.int64 { return exact }
@@ -286,6 +290,7 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "UInt")
         }
+        if byte != UInt8(ascii: "-"), let short = scanShortInteger() { return short.magnitude }
         let number = try scanNumber()
         lastValueStart = number.start
         if let exact = number.uint64 { return exact }
@@ -319,7 +324,7 @@ public struct JSONReader: FormatReader {
         guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
             throw try mismatch(expected: "Double")
         }
-        let number = try scanNumber()
+        let number = try scanShortDecimal() ?? scanNumber()
         lastValueStart = number.start
         guard let value = number.double(in: bytes) else {
             throw LodumError(.numberOutOfRange(number.text(in: bytes), type: "Double"), path: context.path, position: input.textPosition(of: number.start))

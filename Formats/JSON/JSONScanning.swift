@@ -222,6 +222,112 @@ extension JSONReader {
         return number
     }
 
+    /// Reads an integer of at most 15 digits (what most integers in JSON are: counts, ids,
+    /// coordinates) straight into its value, without a ``JSONNumber``: two eight-byte words
+    /// give the digits. `nil` leaves the cursor where it was, for ``scanNumber()``: near the
+    /// end of the window, for a number with a fraction or an exponent, with more digits,
+    /// with a leading zero or malformed, and after a number was peeked.
+    @inlinable
+    mutating func scanShortInteger() -> (magnitude: UInt64, isNegative: Bool)? {
+        var index = cursor
+        guard peekedNumber == nil, end &- index >= 24 else { return nil }
+        let isNegative = bytes[index] == UInt8(ascii: "-")
+        if isNegative { index &+= 1 }
+        let first = Self.word(at: bytes + index)
+        let firstOthers = JSONNumber.nonDigitBytes(first)
+        var magnitude: UInt64
+        if firstOthers != 0 {
+            let count = firstOthers.trailingZeroBitCount >> 3
+            // No digit, or a leading zero: the general path says what is wrong.
+            guard count > 0, count == 1 || bytes[index] != UInt8(ascii: "0") else { return nil }
+            magnitude = JSONNumber.valueOfEightDigits(Self.padded(first, digits: count))
+            index &+= count
+        } else {
+            guard bytes[index] != UInt8(ascii: "0") else { return nil }
+            let second = Self.word(at: bytes + (index &+ 8))
+            let secondOthers = JSONNumber.nonDigitBytes(second)
+            // Sixteen digits or more may not fit: the general path counts them.
+            guard secondOthers != 0 else { return nil }
+            magnitude = JSONNumber.valueOfEightDigits(first)
+            let count = secondOthers.trailingZeroBitCount >> 3
+            if count > 0 {
+                magnitude = magnitude &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(Self.padded(second, digits: count))
+            }
+            index &+= 8 &+ count
+        }
+        let next = bytes[index]
+        guard next != UInt8(ascii: "."), next | 0x20 != UInt8(ascii: "e") else { return nil }
+        lastValueStart = cursor
+        cursor = index
+        return (magnitude, isNegative)
+    }
+
+    /// Reads a decimal of at most 19 digits without an exponent, such as a coordinate
+    /// (`-65.613616999999977`), into a ``JSONNumber`` from three eight-byte words: up to 7
+    /// integer digits and up to 16 fraction digits. `nil` leaves the cursor where it was,
+    /// for ``scanNumber()``, in the cases it does not take (as ``scanShortInteger()``).
+    @inlinable
+    mutating func scanShortDecimal() -> JSONNumber? {
+        var index = cursor
+        guard peekedNumber == nil, end &- index >= 32 else { return nil }
+        var number = JSONNumber(start: index)
+        if bytes[index] == UInt8(ascii: "-") {
+            number.isNegative = true
+            index &+= 1
+        }
+        let whole = Self.word(at: bytes + index)
+        let wholeOthers = JSONNumber.nonDigitBytes(whole)
+        guard wholeOthers != 0 else { return nil }
+        let wholeCount = wholeOthers.trailingZeroBitCount >> 3
+        guard wholeCount > 0, wholeCount == 1 || bytes[index] != UInt8(ascii: "0") else { return nil }
+        var significand = JSONNumber.valueOfEightDigits(Self.padded(whole, digits: wholeCount))
+        index &+= wholeCount
+        if bytes[index] == UInt8(ascii: ".") {
+            index &+= 1
+            number.isInteger = false
+            let first = Self.word(at: bytes + index)
+            let firstOthers = JSONNumber.nonDigitBytes(first)
+            if firstOthers != 0 {
+                let count = firstOthers.trailingZeroBitCount >> 3
+                guard count > 0 else { return nil }
+                significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(Self.padded(first, digits: count))
+                index &+= count
+                number.exponent = -count
+            } else {
+                significand = significand &* 100_000_000 &+ JSONNumber.valueOfEightDigits(first)
+                index &+= 8
+                let second = Self.word(at: bytes + index)
+                let secondOthers = JSONNumber.nonDigitBytes(second)
+                guard secondOthers != 0 else { return nil }
+                let count = secondOthers.trailingZeroBitCount >> 3
+                // At most 19 digits in all, so the significand fits in 64 bits.
+                guard wholeCount &+ 8 &+ count <= 19 else { return nil }
+                if count > 0 {
+                    significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(Self.padded(second, digits: count))
+                }
+                index &+= count
+                number.exponent = -(8 &+ count)
+            }
+        }
+        guard bytes[index] | 0x20 != UInt8(ascii: "e") else { return nil }
+        number.significand = significand
+        number.end = index
+        cursor = index
+        return number
+    }
+
+    /// Eight input bytes at `pointer`, the first lowest.
+    @inlinable @inline(__always)
+    static func word(at pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The first `digits` (1...7) bytes of `word`, left-padded with '0's to eight digits.
+    @inlinable @inline(__always)
+    static func padded(_ word: UInt64, digits: Int) -> UInt64 {
+        word << UInt64(64 &- 8 &* digits) | 0x3030_3030_3030_3030 >> UInt64(8 &* digits)
+    }
+
     /// Accumulates a run of digits into `number` and returns the byte after it (`nil` at
     /// the end of the input). The run is scanned in a tight loop over the window, with the
     /// significand in a register; the window is refilled only when the run reaches its end.
@@ -246,8 +352,7 @@ extension JSONReader {
                 // move upwards, from bytes that are digits); left-pad them with '0's.
                 let count = others.trailingZeroBitCount >> 3
                 if count > 0 {
-                    let padded = word << UInt64(64 &- 8 &* count) | 0x3030_3030_3030_3030 >> UInt64(8 &* count)
-                    significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(padded)
+                    significand = significand &* JSONNumber.powerOfTen(count) &+ JSONNumber.valueOfEightDigits(Self.padded(word, digits: count))
                     index &+= count
                 }
                 break
