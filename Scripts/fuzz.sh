@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every harness of Fuzz/LodumFuzz with libFuzzer and AddressSanitizer (LeakSanitizer
-# included), SECONDS each (default 60):
+# Fuzzes every harness of Fuzz/Harnesses (run by Fuzz/LodumFuzz) with libFuzzer and
+# AddressSanitizer (LeakSanitizer included), SECONDS each (default 60):
 #
 #     bash Scripts/fuzz.sh [SECONDS] [HARNESS…]
 #
