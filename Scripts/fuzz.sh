@@ -48,14 +48,19 @@ for harness in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$findings"
   log=.build-fuzz/$harness.log
   echo "== $harness: ${seconds}s"
-  if ! LODUM_FUZZ_HARNESS=$harness "$fuzzer" "$corpus" "$seeds/$harness" \
+  # Swift's own crash backtracer is turned off: it would catch the abort or trap before
+  # libFuzzer's handler and, under AddressSanitizer, report an error of its own while
+  # reading the crashed process's memory. libFuzzer's handler prints the stack instead.
+  if ! SWIFT_BACKTRACE=enable=no LODUM_FUZZ_HARNESS=$harness "$fuzzer" "$corpus" "$seeds/$harness" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$findings/" -print_final_stats=1 > "$log" 2>&1; then
-    # libFuzzer names the input it saved ("Test unit written to PATH"); the log's last
-    # lines hold the sanitizer's or the harness's report.
+    # libFuzzer names the input it saved ("Test unit written to PATH"). The headlines
+    # follow: the harness's report of a broken promise, Swift's fatal error, the verdict
+    # of the sanitizer or of libFuzzer (crash, leak, timeout, out of memory); the stack
+    # is in the log.
     saved=$(grep -o 'Test unit written to .*' "$log" | sed 's/^Test unit written to //' || true)
     echo "   FINDING in $harness: ${saved:-no input saved}; log: $log"
-    tail -n 30 "$log" | sed 's/^/   | /'
+    grep -E '^finding: |Fatal error|ERROR: |SUMMARY: ' "$log" | head -n 10 | sed 's/^/   | /' || true
     failed+=("$harness: ${saved:-see $log}")
   fi
   # libFuzzer's final statistics: executions, and coverage as edges ("cov") and features.
