@@ -139,11 +139,20 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             path: "Benchmarks/YamsPeer"
         ),
-        // The fuzzing harnesses (Scripts/fuzz.sh builds them with libFuzzer); built plainly,
-        // a replayer of seeds and saved findings.
+        // The fuzzing harnesses and their seeds, a library so that the tests import it: a
+        // test target that imports an executable target's module fails to build from a clean
+        // checkout when SwiftPM happens to compile the test before the executable's module
+        // for the host (swiftlang/swift-package-manager#7596).
+        .target(
+            name: "LodumFuzzHarnesses",
+            dependencies: ["Lodum", "LodumConformance"],
+            path: "Fuzz/Harnesses"
+        ),
+        // The fuzzer (Scripts/fuzz.sh builds it with libFuzzer); built plainly, a replayer of
+        // seeds and saved findings.
         .executableTarget(
             name: "LodumFuzz",
-            dependencies: ["Lodum", "LodumConformance", "CFuzzerDriver"],
+            dependencies: ["LodumFuzzHarnesses", "CFuzzerDriver"],
             path: "Fuzz/LodumFuzz"
         ),
         // libFuzzer's driver entry, declared for the fuzzing build (which links libFuzzer).
@@ -173,7 +182,7 @@ let package = Package(
         // Replays the fuzzing harnesses over their seeds and every saved finding.
         .testTarget(
             name: "LodumFuzzTests",
-            dependencies: ["LodumFuzz", "LodumTestSupport"],
+            dependencies: ["LodumFuzzHarnesses", "LodumTestSupport"],
             path: "Tests/LodumFuzzTests"
         ),
         // Runs the built `lodum` binary as a subprocess.

@@ -22,26 +22,27 @@ enum MemoryProbe {
     /// Runs in the child: performs one streaming job and prints its peak RSS.
     static func runChild(_ arguments: [String]) throws {
         guard arguments.count == 4, let format = ProbedFormat(rawValue: arguments[1]), let count = Int(arguments[2]) else {
-            throw LodumError(.custom("usage: \(childFlag) dump|stream json|yaml|msgpack COUNT PATH"))
+            throw LodumError(.custom("usage: \(childFlag) dump|stream|soak-dump|soak-stream json|yaml|msgpack COUNT PATH"))
         }
         let url = URL(fileURLWithPath: arguments[3])
-        switch (arguments[0], format) {
-        case ("dump", .json):
-            try JSON.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
-        case ("dump", .yaml):
-            try YAML.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
-        case ("dump", .msgpack):
-            try MsgPack.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
-        case ("stream", .json):
-            consume(try sumOfIDs(JSON.stream(Record.self, from: url), expected: count))
-        case ("stream", .yaml):
-            consume(try sumOfIDs(YAML.stream(Record.self, from: url), expected: count))
-        case ("stream", .msgpack):
-            consume(try sumOfIDs(MsgPack.stream(Record.self, from: url), expected: count))
-        default:
-            throw LodumError(.custom("unknown memory job \(arguments[0])"))
+        switch format {
+        case .json: try run(arguments[0], in: JSON.self, count: count, url: url)
+        case .yaml: try run(arguments[0], in: YAML.self, count: count, url: url)
+        case .msgpack: try run(arguments[0], in: MsgPack.self, count: count, url: url)
         }
         print(peakMemoryMiB())
+    }
+
+    /// One streaming job over `count` elements in `format`: the benchmark's points and
+    /// records, or the soak run's elements (see Soak.swift).
+    static func run<F: Format>(_ job: String, in format: F.Type, count: Int, url: URL) throws {
+        switch job {
+        case "dump": try F.dump(contentsOf: (0..<count).lazy.map { Point(x: $0, y: 2 * $0) }, to: url)
+        case "stream": consume(try sumOfIDs(F.stream(Record.self, from: url), expected: count))
+        case "soak-dump": try F.dump(contentsOf: (0..<count).lazy.map(SoakElement.init(index:)), to: url)
+        case "soak-stream": try SoakElement.check(F.stream(SoakElement.self, from: url), expected: count)
+        default: throw LodumError(.custom("unknown memory job \(job)"))
+        }
     }
 
     /// Reads every record of a stream, checking that all `expected` of them arrive.

@@ -2,6 +2,10 @@
 //
 //     swift build -c release --product yams-peer    # the Yams peer, run as a child process
 //     swift run -c release LodumBenchmarks [--quick] [--runs N] [--json PATH] [--svg PATH]
+//     swift run -c release LodumBenchmarks --soak [GIGABYTES] [--yaml GIGABYTES] [--directory PATH]
+//
+// The --soak mode streams gigabytes through each format and back (see Soak.swift and
+// Scripts/soak.sh); the rest of this comment is about the benchmark.
 //
 // Prints Markdown tables, writes the figures as JSON (default
 // Benchmarks/results/latest.json) and draws the ratios as an SVG bar chart (default
@@ -21,6 +25,25 @@ if arguments.first == MemoryProbe.childFlag {
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
+
+if arguments.first == "--soak" {
+    // --soak [GIGABYTES] [--yaml GIGABYTES] [--directory PATH]: each format streamed to a
+    // file of that size (default 3 GB; YAML may take its own size) and back, every element
+    // checked; see Soak.swift and Scripts/soak.sh.
+    func value(after flag: String) -> String? {
+        arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    }
+    let gigabytes = arguments.count >= 2 ? Double(arguments[1]) ?? 3 : 3
+    let yamlGigabytes = value(after: "--yaml").flatMap(Double.init) ?? gigabytes
+    let directory = value(after: "--directory").map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+    do {
+        try Soak.run(gigabytes: gigabytes, yamlGigabytes: yamlGigabytes, directory: directory)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("soak failed: \(error)\n".utf8))
         exit(1)
     }
 }

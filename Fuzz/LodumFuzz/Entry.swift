@@ -1,4 +1,5 @@
 import Foundation
+import LodumFuzzHarnesses
 
 // Two ways in. Built for fuzzing (`Scripts/fuzz.sh`, which defines LODUM_FUZZING, adds
 // coverage instrumentation and links libFuzzer's driver), main hands each input libFuzzer
@@ -58,7 +59,7 @@ enum Replay {
         }
         var files: [URL] = []
         for path in arguments.dropFirst() {
-            files += expand(URL(fileURLWithPath: path))
+            files += FuzzInputs.files(at: URL(fileURLWithPath: path))
         }
         var findings = 0
         for file in files {
@@ -72,19 +73,6 @@ enum Replay {
         }
         print("\(harness.rawValue): \(files.count) inputs replayed, \(findings) findings")
         exit(findings == 0 ? 0 : 1)
-    }
-
-    /// A file, or every regular file below a directory.
-    static func expand(_ url: URL) -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { return [url] }
-        let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
-        var files: [URL] = []
-        while let next = walker?.nextObject() as? URL {
-            if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(next) }
-        }
-        return files.sorted { $0.path < $1.path }
     }
 }
 #endif

@@ -3,6 +3,7 @@
 
 import Foundation
 import Lodum
+import LodumTestSupport
 import Testing
 
 @Suite("Tokens: hostile input is an error, never a crash")
@@ -27,10 +28,36 @@ struct TokensHostileInputTests {
         #expect(throws: LodumError.self) { _ = try stream.next() }
     }
 
-    @Test func nestingThatOnlySkipValueSeesStopsAtTheDepthLimit() {
-        let deep = Array("{s1:z".utf8) + Array(repeating: UInt8(ascii: "["), count: 100_000)
-        let error = #expect(throws: LodumError.self) { _ = try Tokens.decode(DeclaresNoKey.self, from: deep) }
-        #expect(error?.kind == .limitExceeded(.depth(100)))
+    /// A million levels of each kind of container, by name: a test argument is described in
+    /// the test's identity, which megabytes of input should not be.
+    static let levels = 1_000_000
+    static let deepInputs: [String: [UInt8]] = [
+        "arrays": nested(open: "[", innermost: "n", close: "]"),
+        "maps": nested(open: "{s1:a", innermost: "n", close: "}"),
+        "struct children": nested(open: "{s8:children[", innermost: "", close: "]}"),
+    ]
+
+    static func nested(open: String, innermost: String, close: String) -> [UInt8] {
+        Array((String(repeating: open, count: levels) + innermost + String(repeating: close, count: levels)).utf8)
+    }
+
+    static func expectDepthLimit(_ error: LodumError?, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(error?.kind == .limitExceeded(.depth(100)), "\(String(describing: error))", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["arrays", "maps", "struct children"])
+    func nestingAMillionDeepStopsAtTheDepthLimit(_ kind: String) throws {
+        let bytes = Self.deepInputs[kind] ?? []
+        // The struct children take 15 MB, past the default 10 MiB size limit.
+        let limits = Limits(maxInputSize: 16 << 20)
+        Self.expectDepthLimit(#expect(throws: LodumError.self) { _ = try Tokens.decode(Value.self, from: bytes, limits: limits) })
+        Self.expectDepthLimit(#expect(throws: LodumError.self) { _ = try Tokens.load(Value.self, from: CountingSource(bytes, chunkSize: 4096)) })
+        // Nesting that only skipValue sees.
+        let skipped = Array("{s1:z".utf8) + bytes + Array("}".utf8)
+        Self.expectDepthLimit(#expect(throws: LodumError.self) { _ = try Tokens.decode(DeclaresNoKey.self, from: skipped, limits: limits) })
+        var values = Tokens.stream(Value.self, from: CountingSource(Array("[i1;".utf8) + bytes + Array("]".utf8), chunkSize: 4096))
+        #expect(try values.next() == .int(1))
+        Self.expectDepthLimit(#expect(throws: LodumError.self) { _ = try values.next() })
     }
 
     @Test func unterminatedNumbersAndStrayBytesAreErrors() {

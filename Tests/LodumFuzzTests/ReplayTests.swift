@@ -1,7 +1,7 @@
 import Foundation
+import LodumFuzzHarnesses
 import LodumTestSupport
 import Testing
-@testable import LodumFuzz
 
 /// The fuzzing harnesses, run once over their seeds and over every saved finding: each
 /// input must end in a value or a `LodumError`, so a fixed finding stays fixed.
@@ -14,7 +14,7 @@ struct ReplayTests {
     }()
 
     static func inputs(below directory: URL) -> [URL] {
-        Replay.expand(directory).filter { $0.lastPathComponent != "README.md" }
+        FuzzInputs.files(at: directory).filter { $0.lastPathComponent != "README.md" }
     }
 
     @Test(arguments: Harness.allCases.map(\.rawValue))

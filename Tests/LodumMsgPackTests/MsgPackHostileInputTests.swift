@@ -113,8 +113,8 @@ struct MsgPackLimitsTests {
         // eleven-byte units of a struct and its array.
         let bytes = Self.deepInputs[name] ?? []
         for error in [
-            expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes) },
-            expectLodumError("\(name)") { _ = try MsgPack.decode(MPNestAny.self, from: bytes) },
+            expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes, limits: Self.roomForDeepInputs) },
+            expectLodumError("\(name)") { _ = try MsgPack.decode(MPNestAny.self, from: bytes, limits: Self.roomForDeepInputs) },
             expectLodumError("\(name)") { _ = try MsgPack.load(Value.self, from: CountingSource(bytes, chunkSize: 7)) },
         ] {
             Self.expectDepthLimit(error, 100)
@@ -122,15 +122,26 @@ struct MsgPackLimitsTests {
         }
     }
 
-    static let levels = 100_000
+    static let levels = 1_000_000
     static let deepArrays = [UInt8](repeating: 0x91, count: levels) + [0xC0]
     static let deepMaps = repeated([0x81, 0xA1, 0x61], levels) + [0xC0]
     static let deepStructs = repeated([0x81, 0xA8] + Array("children".utf8) + [0x91], levels) + [0x90]
+    /// The default depth limit, with room for the struct children (11 MB), which would
+    /// otherwise stop at the 10 MiB size limit before a byte is read.
+    static let roomForDeepInputs = Limits(maxInputSize: 16 << 20)
 
+    /// `count` copies of `unit`, doubling what is there: twenty copies of a growing array
+    /// for a million units, where appending one unit at a time takes seconds in a debug build.
     static func repeated(_ unit: [UInt8], _ count: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
+        guard count > 0 else { return [] }
+        var bytes = unit
         bytes.reserveCapacity(unit.count * count)
-        for _ in 0..<count { bytes.append(contentsOf: unit) }
+        while bytes.count * 2 <= unit.count * count {
+            let copy = bytes
+            bytes.append(contentsOf: copy)
+        }
+        let rest = bytes[0..<(unit.count * count - bytes.count)]
+        bytes.append(contentsOf: rest)
         return bytes
     }
 
@@ -139,17 +150,21 @@ struct MsgPackLimitsTests {
     static let deepInputs = ["arrays": deepArrays, "maps": deepMaps, "struct children": deepStructs]
 
     @Test(arguments: ["arrays", "maps", "struct children"])
-    func nestingAHundredThousandDeepIsALimitErrorNotACrash(_ name: String) {
+    func nestingAMillionDeepIsALimitErrorNotACrash(_ name: String) {
         let bytes = Self.deepInputs[name] ?? []
         #expect(bytes.count > Self.levels)
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes) }, 100)
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(MPNestAny.self, from: bytes) }, 100)
+        let limits = Self.roomForDeepInputs
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes, limits: limits) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(MPNestAny.self, from: bytes, limits: limits) }, 100)
+        // The default size limit holds: the load stops at the depth error, long before it.
         Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.load(Value.self, from: CountingSource(bytes, chunkSize: 4096)) }, 100)
         // Inside a field the type skips.
         let skipped = [0x83, 0xA1, 0x78, 0x01, 0xA1, 0x79, 0x02, 0xA1, 0x7A] + bytes
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(Point.self, from: skipped) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try MsgPack.decode(Point.self, from: skipped, limits: limits) }, 100)
         // Higher limits than the state machine's stack hold are a depth error too.
-        let high = expectLodumError("\(name)") { _ = try MsgPack.decode(Value.self, from: bytes, limits: Limits(maxDepth: 5_000)) }
+        let high = expectLodumError("\(name)") {
+            _ = try MsgPack.decode(Value.self, from: bytes, limits: Limits(maxInputSize: limits.maxInputSize, maxDepth: 5_000))
+        }
         guard case .limitExceeded(.depth(let limit))? = high?.kind else {
             Issue.record("expected a depth limit, got \(String(describing: high))")
             return
@@ -169,13 +184,18 @@ struct MsgPackLimitsTests {
         _ = try MsgPack.load(Value.self, from: CountingSource(deep, chunkSize: 7), limits: Limits(maxDepth: 1_000))
     }
 
-    @Test func streamedElementsAndDocumentsAreBoundedByMaxDepth() throws {
-        var values = MsgPack.stream(Value.self, from: [0x92, 0x01] + Self.deepArrays)
+    @Test(arguments: ["arrays", "maps", "struct children"])
+    func streamedElementsAndDocumentsAreBoundedByMaxDepth(_ name: String) throws {
+        let bytes = Self.deepInputs[name] ?? []
+        var values = MsgPack.stream(Value.self, from: [0x92, 0x01] + bytes)
         #expect(try values.next() == .int(1))
-        Self.expectDepthLimit(expectLodumError { _ = try values.next() }, 100)
-        var documents = MsgPack.documents(Value.self, from: CountingSource([0x01] + Self.deepArrays, chunkSize: 100))
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try values.next() }, 100)
+        var chunked = MsgPack.stream(Value.self, from: CountingSource([0x92, 0x01] + bytes, chunkSize: 4096))
+        #expect(try chunked.next() == .int(1))
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try chunked.next() }, 100)
+        var documents = MsgPack.documents(Value.self, from: CountingSource([0x01] + bytes, chunkSize: 100))
         #expect(try documents.next() == .int(1))
-        Self.expectDepthLimit(expectLodumError { _ = try documents.next() }, 100)
+        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try documents.next() }, 100)
     }
 
     @Test func encodingDeeperThanTheLimitIsAnErrorAndLeavesNoFile() throws {

@@ -41,29 +41,57 @@ struct YAMLLimitsTests {
         #expect(error?.description.contains("maxDepth") == true, sourceLocation: sourceLocation)
     }
 
-    static let levels = 10_000
+    /// Flow collections and block sequences nest a million levels deep. A block mapping
+    /// needs a line of its own and one more space of indentation per level, so its size
+    /// grows with the square of its depth: 1,000 levels are half a megabyte, a million would
+    /// be 500 GB, so block mappings stay at 1,000.
+    static let levels = 1_000_000
+    static let blockMappingLevels = 1_000
+    static let deepKinds = ["flow sequences", "flow mappings", "block sequences", "block mappings"]
 
-    static let flowSequences = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
-    static let flowMappings = String(repeating: "{a: ", count: levels) + "1" + String(repeating: "}", count: levels)
-    static let blockSequences = String(repeating: "- ", count: levels) + "x\n"
-    static let blockMappings: String = {
-        // Block mappings need a line and an indentation per level: 1,000 levels is half a megabyte.
-        var text = ""
-        for level in 0..<1_000 { text += String(repeating: " ", count: level) + "a:\n" }
-        return text + String(repeating: " ", count: 1_000) + "1\n"
-    }()
+    /// One kind of nesting, every line indented by `indent` spaces. A test argument is
+    /// described in the test's identity, which megabytes of input should not be, so the
+    /// tests take the kind's name.
+    static func nesting(_ kind: String, indentedBy indent: Int = 0) -> String {
+        let margin = String(repeating: " ", count: indent)
+        switch kind {
+        case "flow sequences": return margin + String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+        case "flow mappings": return margin + String(repeating: "{a: ", count: levels) + "1" + String(repeating: "}", count: levels)
+        case "block sequences": return margin + String(repeating: "- ", count: levels) + "x\n"
+        default:
+            var text = ""
+            for level in 0..<blockMappingLevels { text += margin + String(repeating: " ", count: level) + "a:\n" }
+            return text + margin + String(repeating: " ", count: blockMappingLevels) + "1\n"
+        }
+    }
 
-    @Test(arguments: [("flow sequences", flowSequences), ("flow mappings", flowMappings), ("block sequences", blockSequences), ("block mappings", blockMappings)])
-    func deepNestingIsALimitErrorNotACrash(_ name: String, _ input: String) {
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(Value.self, from: input) }, 100)
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(YNestAny.self, from: input) }, 100)
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 4096)) }, 100)
+    @Test(arguments: deepKinds)
+    func deepNestingIsALimitErrorNotACrash(_ kind: String) {
+        let input = Self.nesting(kind)
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try YAML.decode(Value.self, from: input) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try YAML.decode(YNestAny.self, from: input) }, 100)
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try YAML.load(Value.self, from: CountingSource(Fixtures.bytes(input), chunkSize: 4096)) }, 100)
         // Inside a key the type skips.
-        Self.expectDepthLimit(expectLodumError("\(name)") { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\nz:\n" + input.split(separator: "\n").map { " " + $0 }.joined(separator: "\n")) }, 100)
+        let skipped = "x: 1\ny: 2\nz:\n" + Self.nesting(kind, indentedBy: 1)
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try YAML.decode(Point.self, from: skipped) }, 100)
+    }
+
+    @Test(arguments: deepKinds)
+    func streamedElementsAndDocumentsAreBoundedByMaxDepth(_ kind: String) throws {
+        let sequence = Fixtures.bytes("- 1\n-\n" + Self.nesting(kind, indentedBy: 2))
+        var values = YAML.stream(Value.self, from: sequence)
+        #expect(try values.next() == .int(1))
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try values.next() }, 100)
+        var chunked = YAML.stream(Value.self, from: CountingSource(sequence, chunkSize: 4096))
+        #expect(try chunked.next() == .int(1))
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try chunked.next() }, 100)
+        var documents = YAML.documents(Value.self, from: CountingSource(Fixtures.bytes("--- 1\n---\n" + Self.nesting(kind)), chunkSize: 4096))
+        #expect(try documents.next() == .int(1))
+        Self.expectDepthLimit(expectLodumError("\(kind)") { _ = try documents.next() }, 100)
     }
 
     @Test func deepNestingInsideAnAnchorOrAMergeIsALimitError() {
-        let deep = Self.flowSequences
+        let deep = Self.nesting("flow sequences")
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "a: &d \(deep)\n") }, 100)
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Point.self, from: "x: 1\ny: 2\na: &d \(deep)\nb: *d\n") }, 100)
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: "m: {<<: {k: \(deep)}}\n") }, 100)
@@ -82,15 +110,6 @@ struct YAMLLimitsTests {
         _ = try YAML.decode(Value.self, from: String(repeating: "[", count: 8) + String(repeating: "]", count: 8), limits: limits)
         _ = try YAML.decode(Value.self, from: String(repeating: "- ", count: 8) + "x", limits: limits)
         Self.expectDepthLimit(expectLodumError { _ = try YAML.decode(Value.self, from: String(repeating: "- ", count: 9) + "x", limits: limits) }, 8)
-    }
-
-    @Test func streamedElementsAndDocumentsAreBoundedByMaxDepth() throws {
-        var values = YAML.stream(Value.self, from: Fixtures.bytes("- 1\n- " + Self.flowSequences + "\n"))
-        #expect(try values.next() == .int(1))
-        Self.expectDepthLimit(expectLodumError { _ = try values.next() }, 100)
-        var documents = YAML.documents(Value.self, from: Fixtures.bytes("--- 1\n--- " + Self.flowSequences + "\n"))
-        #expect(try documents.next() == .int(1))
-        Self.expectDepthLimit(expectLodumError { _ = try documents.next() }, 100)
     }
 
     @Test func encodingDeeperThanTheLimitIsAnError() throws {

@@ -5,8 +5,8 @@ import LodumConformance
 /// Writes a starting corpus for each harness: the shared conformance suites' inputs, the
 /// standard corpora, and the conformance catalogue written in every format, so fuzzing
 /// starts from documents that reach deep into each reader.
-enum Seeds {
-    static func write(to directory: URL, shared: URL) throws {
+public enum Seeds {
+    public static func write(to directory: URL, shared: URL) throws {
         let files = FileManager.default
         func folder(_ harness: Harness) throws -> URL {
             let url = directory.appendingPathComponent(harness.rawValue, isDirectory: true)

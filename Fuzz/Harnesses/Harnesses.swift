@@ -4,7 +4,7 @@ import LodumConformance
 
 /// What one fuzzing run feeds its input to. Every harness must end in a value or a
 /// `LodumError`; anything else (another error, a crash, a hang, a leak) is a finding.
-enum Harness: String, CaseIterable {
+public enum Harness: String, CaseIterable, Sendable {
     case jsonValue = "json-value", jsonTyped = "json-typed"
     case yamlValue = "yaml-value", yamlTyped = "yaml-typed"
     case msgpackValue = "msgpack-value", msgpackTyped = "msgpack-typed"
@@ -14,7 +14,7 @@ enum Harness: String, CaseIterable {
     static let limits = Limits(maxInputSize: 1 << 20, maxDepth: 64)
 
     /// Runs one input; throws only what is a finding.
-    func run(_ bytes: UnsafeRawBufferPointer) throws {
+    public func run(_ bytes: UnsafeRawBufferPointer) throws {
         do {
             switch self {
             case .jsonValue: try Self.roundTrip(JSON.self, bytes)
