@@ -333,7 +333,7 @@ public struct JSONReader: FormatReader {
     }
 
     public mutating func readFloat() throws -> Float {
-        Float(try readDouble())
+        try float(narrowing: readDouble())
     }
 
     @inlinable

@@ -237,7 +237,7 @@ public struct MsgPackReader: FormatReader {
             events.consume()
             return Float(bitPattern: UInt32(truncatingIfNeeded: event.bits))
         }
-        return Float(try readDouble())
+        return try float(narrowing: readDouble())
     }
 
     public mutating func readString() throws -> String {

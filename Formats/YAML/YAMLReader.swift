@@ -226,7 +226,10 @@ public struct YAMLReader: FormatReader {
         switch try scalarValue() {
         case .int(let number): value = Double(number)
         case .uint(let number): value = Double(number)
-        case .double(let number, _): value = number
+        case .double(let number, _):
+            // Infinity is spelled `.inf`; a number too large for a Double is not it.
+            if number.isInfinite, !YAMLScalarResolution.spellsInfinity(events.text) { throw outOfRange("Double") }
+            value = number
         default: throw mismatch(expected: "Double")
         }
         try consumeValue()
@@ -234,7 +237,7 @@ public struct YAMLReader: FormatReader {
     }
 
     public mutating func readFloat() throws -> Float {
-        Float(try readDouble())
+        try float(narrowing: readDouble())
     }
 
     /// Reads text. A plain scalar that the schema reads as a number or a Boolean is

@@ -193,6 +193,14 @@ enum YAMLScalarResolution {
         return .double(value, isIntegerSyntax: false)
     }
 
+    /// Whether `text`, which resolved to an infinite `Double`, is `.inf` (in any of its
+    /// spellings, with an optional sign) rather than a number too large for a `Double`.
+    static func spellsInfinity(_ text: UnsafeRawBufferPointer) -> Bool {
+        let signLength = text.first == UInt8(ascii: "-") || text.first == UInt8(ascii: "+") ? 1 : 0
+        guard text.count == signLength + 4 else { return false }
+        return text[signLength] == UInt8(ascii: ".") && text[signLength + 1] | 0x20 == UInt8(ascii: "i")
+    }
+
     /// The correctly rounded `Double` of validated decimal text.
     @usableFromInline
     static func decimalDouble(_ text: UnsafeRawBufferPointer) -> Double? {

@@ -276,6 +276,17 @@ extension Deserializer {
         try repeatedKey(name.description)
     }
 
+    /// `value` as a `Float`, for readers that read a number as a `Double` first: a finite
+    /// value beyond `Float`'s range is a `numberOutOfRange` error at the value, not
+    /// infinity; infinities and NaN stay what they are.
+    public func float(narrowing value: Double) throws -> Float {
+        let narrowed = Float(value)
+        guard narrowed.isFinite || !value.isFinite else {
+            throw LodumError(.numberOutOfRange(String(describing: value), type: "Float"), path: context.path, position: positionOfLastValue)
+        }
+        return narrowed
+    }
+
     /// Reads a sequence: `body` is called once per element and must read it.
     @inlinable
     public mutating func decodeSeq(_ body: (inout Self) throws -> Void) throws {
