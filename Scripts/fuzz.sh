@@ -36,9 +36,19 @@ if [ -z "$libfuzzer" ]; then
   echo "error: no libclang_rt.fuzzer_no_main-x86_64.a under $toolchain/lib/clang; the toolchain lacks libFuzzer" >&2
   exit 1
 fi
-swift build --scratch-path .build-fuzz --sanitize=address --product LodumFuzz \
+# The build's output goes to a log: ld.gold notes every AddressSanitizer runtime symbol it
+# cannot export (hundreds of lines, the toolchain's, not the project's). Any other warning
+# is printed, and the whole log when the build fails.
+mkdir -p .build-fuzz
+build_log=.build-fuzz/build.log
+if ! swift build --scratch-path .build-fuzz --sanitize=address --product LodumFuzz \
   -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DLODUM_FUZZING \
-  -Xlinker "$libfuzzer" -Xlinker -lstdc++
+  -Xlinker "$libfuzzer" -Xlinker -lstdc++ > "$build_log" 2>&1; then
+  cat "$build_log"
+  exit 1
+fi
+grep "warning:" "$build_log" | grep -v "ld.gold: warning: Cannot export local symbol '__asan" || true
+echo "fuzzing build: done (linker notes on ASan runtime symbols: $(grep -c "Cannot export local symbol '__asan" "$build_log" || true), in $build_log)"
 fuzzer=.build-fuzz/debug/LodumFuzz
 
 failed=()
