@@ -185,7 +185,7 @@ extension Deserializer {
                 index = try caseIndex(readString(), of: cases, at: at)
             case .known:
                 context.atField(content)
-                if value != nil || buffered != nil { try repeatedKey(content.description) }
+                if value != nil || buffered != nil { try repeatedField(content) }
                 if let index {
                     value = try cases.content(&self, index)
                 } else {

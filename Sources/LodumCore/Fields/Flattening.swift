@@ -187,7 +187,7 @@ public struct FlatteningDeserializer<Inner: Deserializer>: Deserializer {
             hint = index + 1
             if index >= ownCount { return .known(index - ownCount) }
             context.atField(fields.names[index])
-            if !seenOwn.insert(index) { try inner.repeatedKey(fields.names[index].description) }
+            if !seenOwn.insert(index) { try inner.repeatedField(fields.names[index]) }
             try readOwnField(&inner, index)
         }
         return nil

@@ -97,8 +97,8 @@ public struct InputBuffer {
         } catch var failure as LodumError {
             if failure.position == nil { failure.position = .binary(offset: discardedBytes + count) }
             throw failure
-        } catch is CancellationError {
-            throw CancellationError()
+        } catch let cancellation as CancellationError {
+            throw cancellation
         } catch {
             throw LodumError(
                 .io("reading the input failed: \(error)"), position: .binary(offset: discardedBytes + count), underlyingError: error)

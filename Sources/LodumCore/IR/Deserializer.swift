@@ -240,7 +240,7 @@ extension Deserializer {
                 if denyUnknownFields { throw unknownField(nil) }
                 try skipValue()
             case .unknownNamed(let key):
-                if let tag, key == tag.description {
+                if let tag, tag.withUTF8Buffer({ key.utf8.elementsEqual($0) }) {
                     context.atField(tag)
                     throw repeatedTag(tag)
                 }
@@ -261,19 +261,18 @@ extension Deserializer {
 
     /// Applies the duplicate-key policy to a key read a second time in one mapping (the
     /// path already names it): under ``DuplicateKeyPolicy/reject`` an error at `position`
-    /// (by default the current one, the key's value when called before reading it), under
-    /// ``DuplicateKeyPolicy/lastWins`` nothing, and the caller keeps the later value.
-    @inlinable
-    public func repeatedKey(_ key: @autoclosure () -> String, at position: InputPosition?? = nil) throws {
+    /// (the key's value), under ``DuplicateKeyPolicy/lastWins`` nothing, and the caller
+    /// keeps the later value.
+    public func repeatedKey(_ key: String, at position: InputPosition?) throws {
         guard context.limits.duplicateKeys == .reject else { return }
-        throw LodumError(.duplicateKey(key()), path: context.path, position: position ?? self.position)
+        throw LodumError(.duplicateKey(key), path: context.path, position: position)
     }
 
-    /// ``repeatedKey(_:at:)`` for a struct field, out of line: the loop over a struct's
-    /// fields keeps only the test.
+    /// ``repeatedKey(_:at:)`` for a struct field about to be read again, out of line: the
+    /// loop over a struct's fields keeps only the test.
     @inline(never) @usableFromInline
     func repeatedField(_ name: StaticString) throws {
-        try repeatedKey(name.description)
+        try repeatedKey(name.description, at: position)
     }
 
     /// `value` as a `Float`, for readers that read a number as a `Double` first: a finite

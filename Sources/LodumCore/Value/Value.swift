@@ -180,7 +180,7 @@ extension Value: Deserializable {
                     members.append(Member(key: key, value: try Value(from: &deserializer)))
                     return
                 }
-                try deserializer.repeatedKey(key)
+                try deserializer.repeatedKey(key, at: deserializer.position)
                 members[earlier].value = try Value(from: &deserializer)
             }
             self = .object(members)
