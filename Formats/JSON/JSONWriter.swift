@@ -96,41 +96,54 @@ public struct JSONWriter: FormatWriter {
     @inlinable
     public mutating func field(_ key: StaticString) throws {
         if isCapturing { return try captureForSorting { try $0.field(key) } }
-        let length = key.utf8CodeUnitCount
-        if layout.indent == 0, length <= 64, !JSONStringBytes.needsEscaping(key.utf8Start, length) {
-            // Compact output and a plain name, the usual case: the comma, the quoted name
-            // and the colon in one reserved run, through a local pointer (stores through
-            // the buffer's own count would reload it after every byte).
-            try output.reserve(length + 4)
-            let start = output.nextFree
-            var next = start
-            if separator == .comma {
-                next.pointee = UInt8(ascii: ",")
-                next += 1
-            }
-            next.pointee = UInt8(ascii: "\"")
-            next += 1
-            for offset in 0..<length { next[offset] = key.utf8Start[offset] }
-            next += length
-            next[0] = UInt8(ascii: "\"")
-            next[1] = UInt8(ascii: ":")
-            output.commitUnchecked(next + 2 - start)
-            separator = .none
+        if layout.indent == 0, key.hasPointerRepresentation, key.utf8CodeUnitCount <= 64,
+           try writeCompactField(key.utf8Start, length: key.utf8CodeUnitCount) {
             return
         }
-        try beforeValue()
-        if length <= 64, !JSONStringBytes.needsEscaping(key.utf8Start, length) {
-            // Field names are short and plain: copy them in one reserved run.
-            try output.reserve(length + 4)
-            output.appendUnchecked(UInt8(ascii: "\""))
-            // A byte loop: a memmove call costs more than copying a name of a few bytes.
-            for offset in 0..<length { output.appendUnchecked(key.utf8Start[offset]) }
-            output.appendUnchecked(UInt8(ascii: "\""))
-            output.appendUnchecked(UInt8(ascii: ":"))
-        } else {
-            try writeQuoted(UnsafeRawBufferPointer(start: key.utf8Start, count: length))
-            try output.append(UInt8(ascii: ":"))
+        try writeField(key)
+    }
+
+    /// Writes the comma, the quoted name and the colon of a field in compact output, in
+    /// one reserved run through a local pointer (stores through the buffer's own count would
+    /// reload it after every byte); `false`, with nothing written, when the name needs an
+    /// escape.
+    ///
+    /// The name is checked as it is copied: a separate pass to check it first cost as much
+    /// as the copy, for names that almost never need an escape.
+    @inlinable @inline(__always)
+    mutating func writeCompactField(_ name: UnsafePointer<UInt8>, length: Int) throws -> Bool {
+        try output.reserve(length + 4)
+        let start = output.nextFree
+        var next = start
+        if separator == .comma {
+            next.pointee = UInt8(ascii: ",")
+            next += 1
         }
+        next.pointee = UInt8(ascii: "\"")
+        next += 1
+        for offset in 0..<length {
+            let byte = name[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            next[offset] = byte
+        }
+        next += length
+        next[0] = UInt8(ascii: "\"")
+        next[1] = UInt8(ascii: ":")
+        output.commitUnchecked(next + 2 - start)
+        separator = .none
+        return true
+    }
+
+    /// A field name in indented output, or one that needs escapes.
+    @usableFromInline @inline(never)
+    mutating func writeField(_ key: StaticString) throws {
+        try beforeValue()
+        if key.hasPointerRepresentation {
+            try writeQuoted(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        } else {
+            try writeString(key.description)
+        }
+        try output.append(UInt8(ascii: ":"))
         try layout.afterColon(into: &output)
         separator = .none
     }
@@ -213,7 +226,7 @@ public struct JSONWriter: FormatWriter {
                 next.pointee = UInt8(ascii: ",")
                 next += 1
             }
-            output.commitUnchecked(next - output.nextFree + format(next))
+            output.commitUnchecked((next - output.nextFree) &+ format(next))
         } else {
             try beforeValue()
             try output.reserve(maxLength)
@@ -224,12 +237,12 @@ public struct JSONWriter: FormatWriter {
 
     @inlinable
     public mutating func write(_ value: Int64) throws {
-        try writeNumber(maxLength: 20, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
+        try writeNumber(maxLength: NumberText.maxIntegerLength, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
     }
 
     @inlinable
     public mutating func write(_ value: UInt64) throws {
-        try writeNumber(maxLength: 20, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
+        try writeNumber(maxLength: NumberText.maxIntegerLength, captured: { try $0.write(value) }) { NumberText.write(value, to: $0) }
     }
 
     @inlinable
@@ -360,7 +373,10 @@ public struct JSONWriter: FormatWriter {
 
     /// Routes one event into the capture that builds the current top-level container whole,
     /// and writes the container with sorted keys once it closes.
-    @usableFromInline
+    ///
+    /// Never inlined: inlined, it made every event's fast path several times larger (and
+    /// too large to inline in turn) for a mode most writers never use.
+    @usableFromInline @inline(never)
     mutating func captureForSorting(_ event: (inout ValueSerializer) throws -> Void) throws {
         guard let box = sortingCapture else { return }
         var capture = box.serializer ?? ValueSerializer(limits: context.limits)
@@ -415,10 +431,13 @@ public struct JSONWriter: FormatWriter {
 /// end, when it is written out sorted.
 @usableFromInline
 final class SortingCapture {
-    @usableFromInline var serializer: ValueSerializer?
+    @usableFromInline var serializer: ValueSerializer? {
+        didSet { isOpen = serializer != nil }
+    }
+    /// Whether a container is being built, kept apart from ``serializer`` so that every
+    /// event tests one flag instead of copying the optional serializer out to test it.
+    @usableFromInline @exclusivity(unchecked) private(set) var isOpen = false
 
     @usableFromInline init() {}
-
-    @inlinable var isOpen: Bool { serializer != nil }
 }
 

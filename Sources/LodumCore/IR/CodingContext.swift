@@ -23,7 +23,9 @@ public struct CodingContext: Sendable {
         @usableFromInline var tagged: UInt
 
         @usableFromInline static let kindShift: UInt = 56
-        @usableFromInline static let root = Step(payload: 0, tagged: 0)
+        /// Computed, not stored: a stored static is reached through an accessor call from
+        /// other modules, on every container entered.
+        @inlinable static var root: Step { Step(payload: 0, tagged: 0) }
         @usableFromInline static let fieldKind: UInt = 1
         @usableFromInline static let indexKind: UInt = 2
         /// A map entry whose key is `mapKeys[level]`.
@@ -70,8 +72,17 @@ public struct CodingContext: Sendable {
         }
     }
 
-    /// The steps of the containers around the innermost one, outermost first.
-    @usableFromInline var enclosing: [Step]
+    /// The steps of the containers around the innermost one, outermost first: the first
+    /// four held inline, the rest in ``deeperSteps``. Entering and leaving a container saves
+    /// and restores one step; in an array, each paid a uniqueness check and a call, a tenth
+    /// of writing a small struct.
+    @usableFromInline var enclosing0 = Step.root
+    @usableFromInline var enclosing1 = Step.root
+    @usableFromInline var enclosing2 = Step.root
+    @usableFromInline var enclosing3 = Step.root
+    /// The enclosing steps from the fifth outermost on.
+    @usableFromInline var deeperSteps: [Step] = []
+    @inlinable static var inlineLevels: Int { 4 }
     /// The step inside the innermost container (meaningless at depth 0), in two words
     /// that are not adjacent: read back whole, just after being written in two stores, the
     /// step stalled the processor; read word by word, each load is forwarded from its store.
@@ -100,8 +111,42 @@ public struct CodingContext: Sendable {
     /// Creates a context at the top level.
     public init(limits: Limits) {
         self.limits = limits
-        self.enclosing = []
-        self.enclosing.reserveCapacity(16)
+    }
+
+    /// The step of the enclosing container at `level` (0 is the outermost).
+    @inlinable
+    func enclosingStep(at level: Int) -> Step {
+        switch level {
+        case 0: enclosing0
+        case 1: enclosing1
+        case 2: enclosing2
+        case 3: enclosing3
+        default: deeperSteps[level - Self.inlineLevels]
+        }
+    }
+
+    /// Saves `step` as the enclosing step at `level`, the next one outward of those saved.
+    @inlinable
+    mutating func saveEnclosingStep(_ step: Step, at level: Int) {
+        switch level {
+        case 0: enclosing0 = step
+        case 1: enclosing1 = step
+        case 2: enclosing2 = step
+        case 3: enclosing3 = step
+        default: deeperSteps.append(step)
+        }
+    }
+
+    /// Takes back the innermost saved enclosing step, at `level`.
+    @inlinable
+    mutating func restoreEnclosingStep(at level: Int) -> Step {
+        switch level {
+        case 0: enclosing0
+        case 1: enclosing1
+        case 2: enclosing2
+        case 3: enclosing3
+        default: deeperSteps.removeLast()
+        }
     }
 
     /// The current coding path, built only when asked (usually for an error).
@@ -109,7 +154,7 @@ public struct CodingContext: Sendable {
         var components: [PathComponent] = []
         components.reserveCapacity(depth)
         for level in 0..<depth {
-            let step = level < enclosing.count ? enclosing[level] : current
+            let step = level < depth - 1 ? enclosingStep(at: level) : current
             if let component = step.component(mapKey: level < mapKeys.count ? mapKeys[level] : "") {
                 components.append(component)
             }
@@ -123,7 +168,7 @@ public struct CodingContext: Sendable {
         guard depth < limits.maxDepth else {
             throw LodumError(.limitExceeded(.depth(limits.maxDepth)), path: path)
         }
-        if containers > 0 { enclosing.append(current) }
+        if containers > 0 { saveEnclosingStep(current, at: containers - 1) }
         current = .root
         containers += 1
     }
@@ -133,7 +178,7 @@ public struct CodingContext: Sendable {
     public mutating func exitContainer() {
         guard containers > 0 else { return }
         containers -= 1
-        if containers > 0 { current = enclosing.removeLast() }
+        if containers > 0 { current = restoreEnclosingStep(at: containers - 1) }
     }
 
     /// Records that the value being coded is the struct field `name`.

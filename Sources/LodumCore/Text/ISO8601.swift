@@ -218,8 +218,13 @@ private struct TextCursor {
 
     /// `value` in decimal, zero-padded to `width` digits.
     mutating func append(_ value: UInt64, width: Int) {
-        for _ in 0..<max(0, width - NumberText.digitCount(value)) { append(UInt8(ascii: "0")) }
-        guard let base = buffer.baseAddress else { return }
-        count += NumberText.write(value, to: base + count)
+        // Formatted aside: NumberText may use all of its maxIntegerLength bytes, more than
+        // is left at the end of this buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberText.maxIntegerLength) { digits in
+            guard let start = digits.baseAddress else { return }
+            let length = NumberText.write(value, to: start)
+            for _ in 0..<max(0, width - length) { append(UInt8(ascii: "0")) }
+            for index in 0..<length { append(start[index]) }
+        }
     }
 }

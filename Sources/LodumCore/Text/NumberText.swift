@@ -4,39 +4,89 @@ public enum NumberText {
     /// The most bytes an integer's text takes: `-9223372036854775808` and `18446744073709551615`.
     public static let maxIntegerLength = 20
 
-    /// "00" "01" … "99": two digits per division halves the divisions.
-    @usableFromInline static let digitPairs: StaticString =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
-
     /// Writes the decimal digits of `value` at `destination` (room for ``maxIntegerLength``
-    /// bytes) and returns how many were written.
-    @inlinable
+    /// bytes, all of which may be overwritten) and returns how many were written.
+    ///
+    /// Digits are made eight at a time in one 64-bit word, one digit per byte, by
+    /// multiplying by reciprocals instead of dividing digit by digit, and stored with one
+    /// unaligned 8-byte store; a shorter number is the same word shifted past its leading
+    /// zeros. Bytes past the returned length may be overwritten.
+    @inlinable @inline(__always)
     public static func write(_ value: UInt64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-        let length = digitCount(value)
-        var remaining = value
-        var position = length
-        let pairs = digitPairs.utf8Start
-        while remaining >= 100 {
-            let pair = Int(remaining % 100) * 2
-            remaining /= 100
-            position -= 2
-            destination[position] = pairs[pair]
-            destination[position + 1] = pairs[pair + 1]
+        if value < 100_000_000 {
+            return writeUpToEightDigits(UInt32(truncatingIfNeeded: value), to: destination)
         }
-        if remaining >= 10 {
-            let pair = Int(remaining) * 2
-            destination[0] = pairs[pair]
-            destination[1] = pairs[pair + 1]
+        return writeMoreThanEightDigits(value, to: destination)
+    }
+
+    /// ``write(_:to:)-(UInt64,_)`` for a value of 10^8 or more, out of line so that the
+    /// common short case inlines small.
+    @inlinable @inline(never)
+    static func writeMoreThanEightDigits(_ value: UInt64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        let low = UInt32(truncatingIfNeeded: value % 100_000_000)
+        let high = value / 100_000_000
+        var length: Int
+        if high < 100_000_000 {
+            length = writeUpToEightDigits(UInt32(truncatingIfNeeded: high), to: destination)
         } else {
-            destination[0] = UInt8(ascii: "0") + UInt8(remaining)
+            // At most 1844: UInt64.max has 20 digits.
+            length = writeUpToEightDigits(UInt32(truncatingIfNeeded: high / 100_000_000), to: destination)
+            storeEightDigits(UInt32(truncatingIfNeeded: high % 100_000_000), at: destination + length)
+            length += 8
         }
-        return length
+        storeEightDigits(low, at: destination + length)
+        return length + 8
+    }
+
+    /// The eight decimal digits of `value` (below 10^8, leading zeros included), one per
+    /// byte as numbers 0–9, the most significant in the lowest byte (the first in memory).
+    ///
+    /// The value is split into two halves of four digits (one per 32-bit lane), each half
+    /// into two pairs (one per 16-bit lane), each pair into two digits (one per byte), with
+    /// every split a multiply by a scaled reciprocal and a shift, exact for the lane's range:
+    /// 10486 / 2^20 for a hundredth below 10^4, 103 / 2^10 for a tenth below 100.
+    @inlinable
+    static func digitBytes(_ value: UInt32) -> UInt64 {
+        let halves = UInt64(value / 10_000) | UInt64(value % 10_000) << 32
+        let hundreds = (halves &* 10_486) >> 20 & 0x0000_007F_0000_007F
+        let pairs = (halves &- hundreds &* 100) << 16 | hundreds
+        let tens = (pairs &* 103) >> 10 & 0x000F_000F_000F_000F
+        return tens | (pairs &- tens &* 10) << 8
+    }
+
+    /// Stores exactly eight digits of `value` (below 10^8), with leading zeros.
+    @inlinable
+    static func storeEightDigits(_ value: UInt32, at destination: UnsafeMutablePointer<UInt8>) {
+        let text = digitBytes(value) | 0x3030_3030_3030_3030
+        UnsafeMutableRawPointer(destination).storeBytes(of: text.littleEndian, as: UInt64.self)
+    }
+
+    /// Writes `value` (below 10^8) without leading zeros, storing eight bytes, and returns
+    /// the number of digits.
+    @inlinable @inline(__always)
+    static func writeUpToEightDigits(_ value: UInt32, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = digitBytes(value)
+        // Leading zeros are the low zero bytes. The top bit, outside any digit, keeps zero's
+        // last digit and spares the count its all-zero case.
+        let leadingZeros = (digits | 1 << 63).trailingZeroBitCount &>> 3
+        let text = digits &>> (leadingZeros &<< 3) | 0x3030_3030_3030_3030
+        UnsafeMutableRawPointer(destination).storeBytes(of: text.littleEndian, as: UInt64.self)
+        return 8 &- leadingZeros
     }
 
     /// Writes `value` in decimal, with a leading minus when negative, at `destination`
     /// (room for ``maxIntegerLength`` bytes) and returns how many bytes were written.
-    @inlinable
+    @inlinable @inline(__always)
     public static func write(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        if value >= 0, value < 100_000_000 {
+            return writeUpToEightDigits(UInt32(truncatingIfNeeded: value), to: destination)
+        }
+        return writeSignedSlowly(value, to: destination)
+    }
+
+    /// ``write(_:to:)-(Int64,_)`` for a negative value or one of 10^8 or more.
+    @inlinable @inline(never)
+    static func writeSignedSlowly(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 0 {
             destination[0] = UInt8(ascii: "-")
             return 1 + write(value.magnitude, to: destination + 1)
@@ -44,19 +94,6 @@ public enum NumberText {
         return write(UInt64(value), to: destination)
     }
 
-    @inlinable
-    static func digitCount(_ value: UInt64) -> Int {
-        var count = 1
-        var remaining = value
-        while remaining >= 10_000 {
-            remaining /= 10_000
-            count += 4
-        }
-        if remaining >= 1000 { return count + 3 }
-        if remaining >= 100 { return count + 2 }
-        if remaining >= 10 { return count + 1 }
-        return count
-    }
 
     /// The most bytes ``writeShortest(_:to:)-(Double,_)`` writes. Swift's shortest text of a
     /// `Double` is at most 24 bytes (`-2.2250738585072014e-308`), of a `Float` 15.
