@@ -367,15 +367,16 @@ public struct JSONReader: FormatReader {
         guard withBytes(of: token, { UTF8Validation.isValid($0) }) else { throw syntaxError("invalid UTF-8 in a string") }
     }
 
-    /// The `String` for a scanned string token, which must be valid UTF-8.
-    ///
-    /// The bytes are checked here (unless the scan saw only ASCII), then copied with
-    /// `String(decoding:as:)`, which on valid input is the same `String` as
-    /// `String(validating:as:)` without the generic metadata lookup that one makes per call.
+    /// The `String` for a scanned string token, which must be valid UTF-8: made straight
+    /// from the bytes when the scan saw only ASCII, else checked as it is made
+    /// (``UTF8Validation/string(from:)``).
     @inlinable
     func makeString(_ token: StringToken) throws -> String {
-        try validateUTF8(token)
-        return withBytes(of: token) { String(decoding: $0, as: UTF8.self) }
+        if token.isKnownValid { return withBytes(of: token) { String(decoding: $0, as: UTF8.self) } }
+        guard let string = withBytes(of: token, { UTF8Validation.string(from: $0) }) else {
+            throw syntaxError("invalid UTF-8 in a string")
+        }
+        return string
     }
 
     // MARK: Any value

@@ -40,6 +40,38 @@ struct FieldNamesTests {
         }
     }
 
+    /// Names of every length from 1 to 40, compared a word at a time: a key that differs
+    /// from one in a single byte, at any position, must not match it.
+    static let longNames = FieldNames(alphabetPrefixes)
+    /// The prefixes of one alphabet, as literals (a `StaticString` cannot be made otherwise).
+    static let alphabetPrefixes: [StaticString] = [
+        "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij",
+        "abcdefghijk", "abcdefghijkl", "abcdefghijklm", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnop",
+        "abcdefghijklmnopq", "abcdefghijklmnopqr", "abcdefghijklmnopqrs", "abcdefghijklmnopqrst",
+        "abcdefghijklmnopqrstu", "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx",
+        "abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0",
+        "abcdefghijklmnopqrstuvwxyz01", "abcdefghijklmnopqrstuvwxyz012", "abcdefghijklmnopqrstuvwxyz0123",
+        "abcdefghijklmnopqrstuvwxyz01234", "abcdefghijklmnopqrstuvwxyz012345", "abcdefghijklmnopqrstuvwxyz0123456",
+        "abcdefghijklmnopqrstuvwxyz01234567", "abcdefghijklmnopqrstuvwxyz012345678", "abcdefghijklmnopqrstuvwxyz0123456789",
+        "abcdefghijklmnopqrstuvwxyz0123456789A", "abcdefghijklmnopqrstuvwxyz0123456789AB",
+        "abcdefghijklmnopqrstuvwxyz0123456789ABC", "abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+    ]
+
+    @Test func keysOfEveryLengthMatchOnlyWhenEveryByteIsEqual() {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCD".utf8)
+        for length in 1...40 {
+            let key = Array(alphabet[0..<length])
+            let found = key.withUnsafeBytes { Self.longNames.index(of: $0, hint: 0) }
+            #expect(found == length - 1, "length \(length)")
+            for position in 0..<length {
+                var changed = key
+                changed[position] = UInt8(ascii: "_")
+                let wrongly = changed.withUnsafeBytes { Self.longNames.index(of: $0, hint: length - 1) }
+                #expect(wrongly == nil, "length \(length), byte \(position) changed")
+            }
+        }
+    }
+
     @Test func stringLookupMatchesByteLookup() {
         #expect(Self.table.index(of: "name") == 1)
         #expect(Self.table.index(of: "nope") == nil)

@@ -4,9 +4,23 @@ import Testing
 
 @Suite("UTF-8 validation: the same answer as the standard library, ASCII eight bytes at a time")
 struct UTF8ValidationTests {
+    /// Whether both checks (skipping, and making a `String`) give the standard library's
+    /// answer, and the `String` made is the standard library's.
     static func agrees(_ bytes: [UInt8]) -> Bool {
-        let expected = String(validating: bytes, as: UTF8.self) != nil
-        return bytes.withUnsafeBytes { UTF8Validation.isValid($0) } == expected
+        let expected = String(validating: bytes, as: UTF8.self)
+        let isValid = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
+        let made = bytes.withUnsafeBytes { UTF8Validation.string(from: $0) }
+        return isValid == (expected != nil) && made == expected
+    }
+
+    @Test func truncatedSequencesReplacedByOneCharacterOfTheSameLengthAreRefused() {
+        // `String(decoding:)` replaces each of these three-byte runs by U+FFFD, three bytes
+        // too: the same length, different bytes.
+        for truncated: [UInt8] in [[0xF0, 0x9F, 0x98], [0xF4, 0x8F, 0xBF], [0xE2, 0x82, 0x41]] {
+            #expect(truncated.withUnsafeBytes { UTF8Validation.string(from: $0) } == nil, "\(truncated)")
+            #expect(Self.agrees(truncated + Array("abc".utf8)))
+        }
+        #expect(Array("\u{FFFD}".utf8).withUnsafeBytes { UTF8Validation.string(from: $0) } == "\u{FFFD}")
     }
 
     @Test func eachBadSequenceAtEveryPositionOfAnASCIIRun() {
