@@ -75,15 +75,19 @@ public struct JSONReader: FormatReader {
             while cursor < end {
                 let byte = bytes[cursor]
                 guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
-                // Indentation: the run of spaces in the next eight bytes in one step, its
-                // length from the first byte that differs from a space (first byte lowest).
-                if byte == 0x20, end &- cursor >= 8 {
+                cursor &+= 1
+                // Indentation, after the line break or the first space: the run of spaces
+                // in the next eight bytes in one step, its length from the first byte that
+                // differs from a space (first byte lowest).
+                while end &- cursor >= 8 {
                     let word = UInt64(littleEndian: UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self))
                     let differences = word ^ 0x2020_2020_2020_2020
-                    cursor &+= differences == 0 ? 8 : differences.trailingZeroBitCount >> 3
-                    continue
+                    if differences != 0 {
+                        cursor &+= differences.trailingZeroBitCount >> 3
+                        break
+                    }
+                    cursor &+= 8
                 }
-                cursor &+= 1
             }
             guard try refill(keepingFrom: cursor) != nil else { return nil }
         }

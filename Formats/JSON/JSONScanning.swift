@@ -393,32 +393,44 @@ extension JSONReader {
         // Every byte scanned, or-ed together: its high bits say whether any was not ASCII.
         var seen: UInt64 = 0
         scan: while true {
-            while cursor < end {
-                if end &- cursor >= 8 {
+            // The cursor and the window in locals, written back before anything reads them:
+            // as the reader's own properties, the cursor was stored after every word.
+            let window = bytes
+            let limit = end
+            var position = cursor
+            while position < limit {
+                if limit &- position >= 8 {
                     // First byte lowest, so the lowest flagged byte is the first to look at.
-                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self))
+                    let word = UInt64(littleEndian: UnsafeRawPointer(window + position).loadUnaligned(as: UInt64.self))
                     let special = JSONStringBytes.specialBytes(word)
                     if special == 0 {
                         seen |= word
-                        cursor &+= 8
+                        position &+= 8
                         continue
                     }
                     // Step over the plain bytes before it (fewer than eight).
                     let plainBits = UInt64(special.trailingZeroBitCount & ~7)
                     seen |= word & ((1 << plainBits) &- 1)
-                    cursor &+= Int(plainBits >> 3)
+                    position &+= Int(plainBits >> 3)
                 }
-                let byte = bytes[cursor]
+                let byte = window[position]
                 seen |= UInt64(byte)
-                if byte == UInt8(ascii: "\"") { break scan }
+                if byte == UInt8(ascii: "\"") {
+                    cursor = position
+                    break scan
+                }
                 if byte == UInt8(ascii: "\\") {
                     hasEscapes = true
-                    cursor &+= 2
+                    position &+= 2
                     continue
                 }
-                if byte < 0x20 { throw syntaxError("control character \(Self.describe(byte)) must be escaped in a string") }
-                cursor &+= 1
+                if byte < 0x20 {
+                    cursor = position
+                    throw syntaxError("control character \(Self.describe(byte)) must be escaped in a string")
+                }
+                position &+= 1
             }
+            cursor = position
             // The opening quote stays in the window too: it is where the string's value
             // starts (``JSONReader/positionOfLastValue``).
             guard let shift = try refill(keepingFrom: start - 1) else {
