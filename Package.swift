@@ -120,11 +120,9 @@ let package = Package(
         .target(
             name: "CorpusModels",
             dependencies: ["Lodum"],
-            path: "Benchmarks/CorpusModels",
-            // The models' generated init(from:) and serialize(to:) are generic over the reader
-            // and writer; without their bodies, the benchmark module cannot specialize them,
-            // and decoding runs through witness tables and generic metadata lookups.
-            swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]
+            // A module of its own, as an app's models often are: the benchmark specializes
+            // them through the @inlinable members @Lodum generates for public types.
+            path: "Benchmarks/CorpusModels"
         ),
         .executableTarget(
             name: "LodumBenchmarks",

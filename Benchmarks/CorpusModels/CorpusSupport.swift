@@ -9,13 +9,13 @@ import Lodum
 /// round trip. There is one such value, so the type is not wrapped in an `Optional`.
 public struct AlwaysNull: Hashable, Sendable, Codable, Serializable, Deserializable {
     /// The only value: `null`.
-    public init() {}
+    @inlinable public init() {}
 
-    public func serialize<S: Serializer>(to serializer: inout S) throws {
+    @inlinable public func serialize<S: Serializer>(to serializer: inout S) throws {
         try serializer.writeNil()
     }
 
-    public init<D: Deserializer>(from deserializer: inout D) throws {
+    @inlinable public init<D: Deserializer>(from deserializer: inout D) throws {
         guard try deserializer.decodeNil() else {
             throw deserializer.error(.typeMismatch(expected: "null", found: "\(try deserializer.peekKind())"))
         }
@@ -47,12 +47,12 @@ public enum Indirect<Wrapped> {
     indirect case wrapped(Wrapped)
 
     /// Boxes `value`.
-    public init(_ value: Wrapped) {
+    @inlinable public init(_ value: Wrapped) {
         self = .wrapped(value)
     }
 
     /// The boxed value.
-    public var value: Wrapped {
+    @inlinable public var value: Wrapped {
         get {
             switch self {
             case .wrapped(let value): return value
@@ -71,13 +71,13 @@ extension Indirect: Equatable where Wrapped: Equatable {}
 extension Indirect: Hashable where Wrapped: Hashable {}
 
 extension Indirect: Serializable where Wrapped: Serializable {
-    public func serialize<S: Serializer>(to serializer: inout S) throws {
+    @inlinable public func serialize<S: Serializer>(to serializer: inout S) throws {
         try value.serialize(to: &serializer)
     }
 }
 
 extension Indirect: Deserializable where Wrapped: Deserializable {
-    public init<D: Deserializer>(from deserializer: inout D) throws {
+    @inlinable public init<D: Deserializer>(from deserializer: inout D) throws {
         self.init(try Wrapped(from: &deserializer))
     }
 }

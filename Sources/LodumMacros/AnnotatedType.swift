@@ -27,6 +27,9 @@ struct AnnotatedType {
     /// Whether the type may be generic, directly or through an enclosing declaration.
     /// Swift has no static stored properties in generic types.
     let mayBeGeneric: Bool
+    /// Whether `serialize(to:)` and `init(from:)` are `@inlinable`, so that other modules
+    /// specialize them for the format they use (see ``isInlinable(kind:access:properties:lexicalContext:)``).
+    let emitsInlinableMembers: Bool
     /// Every stored instance property, in declaration order.
     let properties: [StoredProperty]
     /// The options of the `@Lodum(...)` attribute.
@@ -47,6 +50,9 @@ struct AnnotatedType {
 
     /// Whether the class's superclass is an `@Lodum` class (`@LodumSubclass`).
     var inheritsFields: Bool { options.subclass }
+
+    /// `@inlinable ` when the members are, else nothing.
+    var inlinablePrefix: String { emitsInlinableMembers ? "@inlinable " : "" }
 
     /// The properties with a field in serialized data. A property's position in this
     /// array is its index into the generated `lodumFields` table.
@@ -124,6 +130,26 @@ extension AnnotatedType {
         self.memberAccess = MemberAccess(typeModifiers: declaration.modifiers)
         self.mayBeGeneric = genericParameters != nil || lexicalContext.contains(where: \.mayIntroduceGenericParameters)
         self.properties = properties
+        self.emitsInlinableMembers = Self.isInlinable(
+            kind: kind, access: memberAccess, properties: properties, lexicalContext: lexicalContext)
+    }
+
+    /// Whether the generated members can be `@inlinable`: a top-level public struct whose
+    /// stored properties are all public and settable, with no option whose expression the
+    /// macro cannot see into (a default that is not a literal, `using:`, `validate:`),
+    /// since inlinable code may name only public declarations.
+    ///
+    /// Without it, the members are generic functions whose bodies other modules cannot
+    /// see: a model in its own module is read and written through witness tables and
+    /// generic metadata lookups, several times slower (Docs/Performance.md).
+    private static func isInlinable(
+        kind: Kind, access: MemberAccess, properties: [StoredProperty], lexicalContext: [Syntax]
+    ) -> Bool {
+        guard kind == .structure, access == .public, lexicalContext.isEmpty else { return false }
+        return properties.allSatisfy { property in
+            property.isPublicAndSettable && property.coding == nil && property.validator == nil
+                && (property.decoding?.defaultValue.map(\.isLiteral) ?? true)
+        }
     }
 
     /// The raw-value types Swift allows whose values every format can write.
@@ -228,5 +254,32 @@ extension Syntax {
     fileprivate var mayIntroduceGenericParameters: Bool {
         if self.is(ExtensionDeclSyntax.self) || self.is(ProtocolDeclSyntax.self) { return true }
         return self.asProtocol((any WithGenericParametersSyntax).self)?.genericParameterClause != nil
+    }
+}
+
+extension ExprSyntax {
+    /// A literal that names no declaration: a number, a string without interpolation, a
+    /// Boolean, `nil`, or an array or dictionary of such.
+    fileprivate var isLiteral: Bool {
+        if self.is(IntegerLiteralExprSyntax.self) || self.is(FloatLiteralExprSyntax.self)
+            || self.is(BooleanLiteralExprSyntax.self) || self.is(NilLiteralExprSyntax.self) {
+            return true
+        }
+        if let prefix = self.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
+            return prefix.expression.isLiteral
+        }
+        if let string = self.as(StringLiteralExprSyntax.self) {
+            return string.segments.allSatisfy { $0.is(StringSegmentSyntax.self) }
+        }
+        if let array = self.as(ArrayExprSyntax.self) {
+            return array.elements.allSatisfy { $0.expression.isLiteral }
+        }
+        if let dictionary = self.as(DictionaryExprSyntax.self) {
+            switch dictionary.content {
+            case .colon: return true
+            case .elements(let elements): return elements.allSatisfy { $0.key.isLiteral && $0.value.isLiteral }
+            }
+        }
+        return false
     }
 }

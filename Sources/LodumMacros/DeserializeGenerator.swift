@@ -16,7 +16,7 @@ struct DeserializeGenerator {
 
     func makeInitializer() throws -> InitializerDeclSyntax {
         let header: SyntaxNodeString = """
-            \(raw: type.memberAccess.headerPrefix)\(raw: isRequired ? "required " : "")\
+            \(raw: type.inlinablePrefix)\(raw: type.memberAccess.headerPrefix)\(raw: isRequired ? "required " : "")\
             init<D: LodumCore.Deserializer>(from deserializer: inout D) throws
             """
         return try InitializerDeclSyntax(header) {

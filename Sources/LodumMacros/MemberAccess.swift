@@ -2,7 +2,7 @@ import SwiftSyntax
 
 /// The access modifier written on the members `@Lodum` generates, chosen so they are
 /// exactly as visible as the type: a public type's conformance needs public witnesses.
-enum MemberAccess {
+enum MemberAccess: Equatable {
     case `public`
     case `package`
     /// No modifier. Members then default to internal, capped by the type's own

@@ -11,7 +11,7 @@ struct SerializeGenerator {
         let flattened = type.flattened
         let header: SyntaxNodeString =
             """
-            \(raw: type.memberAccess.headerPrefix)\
+            \(raw: type.inlinablePrefix)\(raw: type.memberAccess.headerPrefix)\
             func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws
             """
         return try FunctionDeclSyntax(header) {

@@ -33,6 +33,9 @@ struct StoredProperty {
     /// How `init(from:)` reads the property, or `nil` if it never does: a `let` with an
     /// initializer keeps its value, because Swift does not let an initializer overwrite it.
     var decoding: Decoding?
+    /// Whether code inlined into other modules may read and set the property: it is
+    /// `public` (or `open`) with no narrower setter.
+    var isPublicAndSettable = false
 
     /// What `init(from:)` needs to read one property.
     struct Decoding {
@@ -108,6 +111,7 @@ extension StoredProperty {
             property.coding = options.coding
             property.validator = options.validator
             property.declaredType = declaredType
+            property.isPublicAndSettable = variable.isPublicAndSettable
             if let flatten = variable.attributes.first(where: { $0.as(AttributeSyntax.self)?.isNamed("Flatten") == true }) {
                 guard options.attribute == nil, declaredType?.isOptional == false else {
                     diagnostics.append(Diagnostic(node: flatten, message: LodumDiagnostic.flattenMisuse))
@@ -153,6 +157,13 @@ extension VariableDeclSyntax {
 
     fileprivate var isLazy: Bool {
         modifiers.contains { $0.name.tokenKind == .keyword(.lazy) }
+    }
+
+    /// `public var`, `open var`, `public private(set) var` is not: its setter is private.
+    fileprivate var isPublicAndSettable: Bool {
+        let isPublic = modifiers.contains { [.keyword(.public), .keyword(.open)].contains($0.name.tokenKind) && $0.detail == nil }
+        let narrowsSetter = modifiers.contains { $0.detail != nil && $0.name.tokenKind != .keyword(.public) }
+        return isPublic && !narrowsSetter
     }
 }
 

@@ -1,6 +1,8 @@
 import LodumMacros
+import SwiftParser
 import SwiftSyntax
 import SwiftSyntaxMacroExpansion
+import SwiftSyntaxMacros
 import SwiftSyntaxMacrosGenericTestSupport
 import Testing
 
@@ -25,16 +27,35 @@ func assertLodumExpansion(
         source,
         expandedSource: expandedSource,
         diagnostics: diagnostics,
-        macroSpecs: [
-            "Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances),
-            "LodumSubclass": MacroSpec(type: LodumSubclassMacro.self),
-            "Field": MacroSpec(type: FieldMacro.self),
-            "Flatten": MacroSpec(type: FlattenMacro.self),
-        ],
+        macroSpecs: lodumMacroSpecs(conformances: conformances),
         applyFixIts: applyFixIts,
         fixedSource: fixedSource,
         failureHandler: { failure in
             Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation)
         }
     )
+}
+
+/// The macros of Lodum, by the names the tests use them under.
+private func lodumMacroSpecs(conformances: [TypeSyntax]) -> [String: MacroSpec] {
+    [
+        "Lodum": MacroSpec(type: LodumMacro.self, conformances: conformances),
+        "LodumSubclass": MacroSpec(type: LodumSubclassMacro.self),
+        "Field": MacroSpec(type: FieldMacro.self),
+        "Flatten": MacroSpec(type: FlattenMacro.self),
+    ]
+}
+
+/// The source `@Lodum` expands `source` to, for tests that check one property of it
+/// rather than the whole text.
+func lodumExpansionText(_ source: String, conformances: [TypeSyntax] = lodumConformances) -> String {
+    let file = Parser.parse(source: source)
+    let context = BasicMacroExpansionContext()
+    let expanded = file.expand(
+        macroSpecs: lodumMacroSpecs(conformances: conformances),
+        contextGenerator: { syntax in
+            BasicMacroExpansionContext(sharingWith: context, lexicalContext: syntax.allMacroLexicalContexts())
+        },
+        indentationWidth: .spaces(4))
+    return expanded.description
 }

@@ -860,3 +860,94 @@ struct StructExpansionTests {
         )
     }
 }
+
+@Suite("@Lodum on public structs: inlinable members when other modules may inline them")
+struct InlinableExpansionTests {
+    @Test func topLevelPublicStructWithPublicPropertiesGetsInlinableMembers() {
+        assertLodumExpansion(
+            """
+            @Lodum public struct Point {
+                public var x: Int
+                public var y: Int = -1
+            }
+            """,
+            expandsTo: """
+                public struct Point {
+                    public var x: Int
+                    public var y: Int = -1
+                }
+
+                extension Point: LodumCore.Serializable, LodumCore.Deserializable, LodumCore.JSONSchemaDescribable {
+                    public static let lodumFields: LodumCore.FieldNames = ["x", "y"]
+
+                    @inlinable public func serialize<S: LodumCore.Serializer>(to serializer: inout S) throws {
+                        try serializer.encodeStruct("Point", fieldCount: 2) { serializer in
+                            try serializer.encodeField("x", self.x)
+                            try serializer.encodeField("y", self.y)
+                        }
+                    }
+
+                    @inlinable public init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
+                        var _lodum_pending_x: Int? = nil
+                        var _lodum_pending_y: Int? = nil
+                        try deserializer.decodeStruct("Point", fields: Self.lodumFields) { deserializer, field in
+                            switch field {
+                            case 0:
+                                _lodum_pending_x = try deserializer.decode(Int.self)
+                            case 1:
+                                _lodum_pending_y = try deserializer.decode(Int.self)
+                            default:
+                                try deserializer.skipValue()
+                            }
+                        }
+                        guard let _lodum_value_x = _lodum_pending_x ?? LodumCore.defaultForMissingField(Int.self) else {
+                            throw deserializer.missingField("x")
+                        }
+                        self.x = _lodum_value_x
+                        self.y = _lodum_pending_y ?? (-1)
+                    }
+
+                    public static func jsonSchema(in context: inout LodumCore.JSONSchemaContext) -> LodumCore.Value {
+                        context.definition(of: Self.self) { context in
+                            LodumCore.JSONSchema.object(
+                                properties: [
+                                    .required("x", context.schema(for: Int.self)),
+                                    .optional("y", context.schema(for: Int.self)),
+                                ]
+                            )
+                        }
+                    }
+                }
+                """
+        )
+    }
+
+    /// What inlinable code cannot name keeps the members opaque: a setter narrower than
+    /// the property, a default that calls a function, a type nested in another.
+    @Test(arguments: [
+        "@Lodum public struct Point { public private(set) var x: Int }",
+        "@Lodum public struct Point { public var x: Int = makeX() }",
+        "@Lodum public struct Point { public var x: Int; var y: Int }",
+        "@Lodum struct Point { public var x: Int }",
+        "enum Outer { @Lodum public struct Point { public var x: Int } }",
+    ])
+    func membersStayOpaqueWhenInlinableCodeCouldNotCompile(_ source: String) {
+        let expanded = lodumExpansionText(source)
+        #expect(expanded.contains("func serialize"))
+        #expect(!expanded.contains("@inlinable"))
+    }
+
+    @Test func literalDefaultsOfEveryKindAllowInlining() {
+        let source = """
+            @Lodum public struct Settings {
+                public var name: String = "a"
+                public var ratio: Double = 0.5
+                public var on: Bool = false
+                public var tags: [String] = []
+                public var extra: [String: Int] = [:]
+                public var note: String? = nil
+            }
+            """
+        #expect(lodumExpansionText(source).contains("@inlinable public init"))
+    }
+}
