@@ -317,7 +317,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         if frames[frame].cachedKeyType == ObjectIdentifier(Key.self), let cached = frames[frame].cachedContainer {
             // Stored with this key type, so the holder is this key type's: no dynamic cast,
             // which would look up metadata as the container's creation does.
-            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedDecodingContainer<Key>>.self).container
+            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedDecodingContainer<Key>>.self).copy()
         }
         return makeKeyedContainer(type, frame: frame)
     }
