@@ -287,20 +287,13 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     }
 
     private func readScalarUnchecked(_ kind: ValueKind) throws -> Value {
-        switch kind {
-        case .null:
-            _ = try deserializer.pointee.decodeNil()
-            return .null
-        case .bool: return .bool(try deserializer.pointee.readBool())
-        case .int: return .int(try deserializer.pointee.readInt64())
-        case .uint: return .uint(try deserializer.pointee.readUInt64())
-        case .double: return .double(try deserializer.pointee.readDouble())
-        case .string: return .string(try deserializer.pointee.readString())
-        case .bytes: return .bytes(try deserializer.pointee.readBytes())
-        case .timestamp: return .timestamp(try deserializer.pointee.readTimestamp())
-        case .extension: return .extension(try deserializer.pointee.readExtension())
-        case .sequence, .map: return try Value(from: &deserializer.pointee)
-        }
+        try deserializer.pointee.readScalar(ofKind: kind)
+    }
+
+    /// Reads the value next in the input if it is a scalar; `nil`, reading nothing, at an
+    /// object or an array.
+    func readScalarValue() throws -> Value? {
+        try reading { try deserializer.pointee.readScalarValue() }
     }
 
     /// Reads the value next in the input whole, as a tree.
@@ -321,9 +314,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         case .consumed:
             throw error(.typeMismatch(expected: expected, found: "a value already read"), at: codingPath)
         case .atReader:
-            let kind = try peekKind()
-            if kind == .map || kind == .sequence { throw mismatch(expected, found: kind, at: codingPath) }
-            let value = try readScalar(kind)
+            guard let value = try readScalarValue() else { throw mismatch(expected, found: try peekKind(), at: codingPath) }
             current.state = .held(value)
             return value
         }
@@ -510,13 +501,12 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
             if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
             let value: Value
             do {
-                let kind = try deserializer.pointee.peekKind()
-                if kind == .map || kind == .sequence {
+                guard let scalar = try deserializer.pointee.readScalarValue() else {
                     deserializer.pointee.context.atKey(key, isField: true)
                     frames[frame].pendingKey = key
                     return
                 }
-                value = try readScalarUnchecked(kind)
+                value = scalar
             } catch var failure as LodumError {
                 // The key is recorded in the path only when a read fails: a scalar's read
                 // runs no code that could ask for the path.
@@ -671,8 +661,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// Reads the current element as a scalar (or a tree, if it is not one) and moves on.
     func nextElementValue(_ frame: Int) throws -> Value {
         try requireElement(frame)
-        let kind = try peekKind()
-        let value = kind == .map || kind == .sequence ? try readTree() : try readScalar(kind)
+        let value = try readScalarValue() ?? readTree()
         advanceElement(frame)
         return value
     }
