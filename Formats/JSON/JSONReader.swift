@@ -231,6 +231,23 @@ public struct JSONReader: FormatReader {
         return key
     }
 
+    public mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String? {
+        guard try advanceInContainer(closedBy: UInt8(ascii: "}")) else { return nil }
+        try expectKeyQuote()
+        let token = try scanString()
+        let key: String
+        // A cached key's bytes were checked when it was made, so the same bytes are valid.
+        if let known = withBytes(of: token, { cache.key(matching: $0) }) {
+            key = known
+        } else {
+            let made = try makeString(token)
+            withBytes(of: token) { cache.insert(made, bytes: $0) }
+            key = made
+        }
+        try expectColon()
+        return key
+    }
+
     // MARK: Scalars
 
     @inlinable

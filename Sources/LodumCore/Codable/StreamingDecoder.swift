@@ -452,7 +452,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                     try deserializer.pointee.skipValue()
                 }
                 while !frames[frame].ended {
-                    guard let key = try deserializer.pointee.nextMapKey() else { break }
+                    guard let key = try deserializer.pointee.nextMapKey(reusing: &frames[frame].keys) else { break }
                     if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
                     try deserializer.pointee.skipValue()
                 }
@@ -494,7 +494,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     private func fillUnchecked(_ frame: Int) throws {
         while true {
-            guard let key = try deserializer.pointee.nextMapKey() else {
+            guard let key = try deserializer.pointee.nextMapKey(reusing: &frames[frame].keys) else {
                 frames[frame].ended = true
                 return
             }
@@ -1000,6 +1000,9 @@ struct BridgeDecodingFrame: BridgeFrame {
     /// frames (see ``StreamingDecoder/container(keyedBy:)``).
     var cachedContainer: AnyObject?
     var cachedKeyType: ObjectIdentifier?
+    /// The keys met at this depth, kept across frames: the objects at one depth are mostly
+    /// of one type, whose keys are then read without making their `String`s again.
+    var keys = MapKeyCache()
 
     mutating func reset(id: Int, owner: Int, isKeyed: Bool) {
         self.id = id

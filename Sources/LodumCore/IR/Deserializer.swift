@@ -30,6 +30,12 @@ public protocol Deserializer {
     mutating func beginMap() throws -> Int?
     /// Reads the next map key; `nil` after the map's last entry.
     mutating func nextMapKey() throws -> String?
+    /// Reads the next map key as ``nextMapKey()`` does, handing out the `String` `cache`
+    /// holds for the same key instead of making it again, and adding a new key to `cache`.
+    ///
+    /// The default ignores the cache; a reader that builds each key from its input bytes
+    /// (JSON) compares them with the cached keys first.
+    mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String?
 
     /// Consumes a nil value if one is next, and reports whether it did.
     mutating func decodeNil() throws -> Bool
@@ -75,6 +81,10 @@ public protocol Deserializer {
 
 extension Deserializer {
     public var positionOfLastValue: InputPosition? { position }
+
+    public mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String? {
+        try nextMapKey()
+    }
 
     public mutating func readScalarValue() throws -> Value? {
         let kind = try peekKind()
