@@ -166,8 +166,10 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         do {
             if case .array(let arrayType) = route {
                 value = try decodeArray(arrayType, as: type)
-            } else if let erased {
-                value = try T(from: erased)
+            } else if let decoder = erased {
+                // `init(from:)` takes its decoder owned: the copy made here is handed over,
+                // not copied again.
+                value = try T(from: consume decoder)
             } else {
                 value = try T(from: self)
             }
