@@ -9,9 +9,9 @@
 /// full, so they cost a bounded search each.
 public struct MapKeyCache: Sendable {
     /// The most keys held.
-    public static let capacity = 16
+    @usableFromInline static let capacity = 16
     /// The longest key held, in UTF-8 bytes.
-    public static let maximumKeyLength = 64
+    @usableFromInline static let maximumKeyLength = 64
 
     @usableFromInline
     struct Entry: Sendable {
