@@ -71,7 +71,8 @@ if arguments.first == "--profile", arguments.count >= 2 {
     // The input of the decoding operations.
     var bytes = Data()
     switch operation {
-    case "decode", "bridge-decode": bytes = try JSON.encode(dataset)
+    case "decode", "bridge-decode", "foundation-decode": bytes = try JSON.encode(dataset)
+    case "bridge-decode-records", "foundation-decode-records": bytes = try JSON.encode(makeRecords(count: count))
     case "yaml-decode", "raw-parse": bytes = try YAML.encode(dataset)
     case "msgpack-decode", "raw-unpack": bytes = try MsgPack.encode(dataset)
     case "msgpack-decode-arrays", "raw-unpack-arrays": bytes = try MsgPack.encode(dataset, options: arrays)
@@ -84,6 +85,9 @@ if arguments.first == "--profile", arguments.count >= 2 {
     case "decode": body = { consume(try JSON.decode(Dataset.self, from: bytes, limits: limits)) }
     case "bridge-encode": body = { consume(try JSON.encode(codableDataset)) }
     case "bridge-decode": body = { consume(try JSON.decode(CodableDataset.self, from: bytes, limits: limits)) }
+    case "foundation-decode": body = { consume(try JSONDecoder().decode(CodableDataset.self, from: bytes)) }
+    case "bridge-decode-records": body = { consume(try JSON.decode(CodableRecordSet.self, from: bytes, limits: limits)) }
+    case "foundation-decode-records": body = { consume(try JSONDecoder().decode(CodableRecordSet.self, from: bytes)) }
     case "yaml-encode": body = { consume(try YAML.encode(dataset)) }
     case "yaml-decode": body = { consume(try YAML.decode(Dataset.self, from: bytes, limits: limits)) }
     case "raw-emit": body = { consume(try RawLibYAML.emit(dataset.points)) }
@@ -95,7 +99,8 @@ if arguments.first == "--profile", arguments.count >= 2 {
     case "raw-pack-arrays": body = { consume(try RawMsgPack.pack(dataset.points, structsAsArrays: true)) }
     case "raw-unpack", "raw-unpack-arrays": body = { consume(try RawMsgPack.unpack(rawInput)) }
     default:
-        print("unknown operation \(operation): encode, decode, bridge-encode, bridge-decode (JSON); yaml-encode, yaml-decode, raw-emit, "
+        print("unknown operation \(operation): encode, decode, bridge-encode, bridge-decode, bridge-decode-records, "
+            + "foundation-decode, foundation-decode-records (JSON); yaml-encode, yaml-decode, raw-emit, "
             + "raw-parse (YAML); msgpack-encode, msgpack-decode, raw-pack, raw-unpack, and each with -arrays (MessagePack)")
         exit(1)
     }

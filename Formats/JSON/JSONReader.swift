@@ -235,6 +235,23 @@ public struct JSONReader: FormatReader {
         return key
     }
 
+    public mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String? {
+        guard try advanceInContainer(closedBy: UInt8(ascii: "}")) else { return nil }
+        try expectKeyQuote()
+        let token = try scanString()
+        let key: String
+        // A cached key's bytes were checked when it was made, so the same bytes are valid.
+        if let known = withBytes(of: token, { cache.key(matching: $0) }) {
+            key = known
+        } else {
+            let made = try makeString(token)
+            withBytes(of: token) { cache.insert(made, bytes: $0) }
+            key = made
+        }
+        try expectColon()
+        return key
+    }
+
     // MARK: Scalars
 
     @inlinable
@@ -401,6 +418,35 @@ public struct JSONReader: FormatReader {
             if number.int64 != nil { return .int }
             if number.uint64 != nil { return .uint }
             return .double
+        default:
+            throw syntaxError("expected a value, found \(Self.describe(byte))")
+        }
+    }
+
+    /// One pass over the token: a number is read as ``readInt64()`` reads it (most need no
+    /// ``JSONNumber``), where ``peekKind()`` would scan it whole to tell its kind first.
+    public mutating func readScalarValue() throws -> Value? {
+        let byte = try requireToken()
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return nil
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let short = scanShortInteger() {
+                return .int(short.isNegative ? -Int64(short.magnitude) : Int64(short.magnitude))
+            }
+            // The kinds `peekKind` would report, each read as its read would.
+            let number = try scanNumber()
+            lastValueStart = number.start
+            if let exact = number.int64 { return .int(exact) }
+            if let exact = number.uint64 { return .uint(exact) }
+            guard let value = number.double(in: bytes) else {
+                throw LodumError(.numberOutOfRange(number.text(in: bytes), type: "Double"), path: context.path, position: input.textPosition(of: number.start))
+            }
+            return .double(value)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try readBool())
         default:
             throw syntaxError("expected a value, found \(Self.describe(byte))")
         }

@@ -349,4 +349,45 @@ struct CodableStreamingTests {
         #expect(try YAML.decode(Holder.self, from: YAML.encode(holder)) == holder)
         #expect(try JSON.decode(Holder.self, from: JSON.encode(holder)) == holder)
     }
+
+    @Test func scalarMembersReadInOnePassKeepTheKindsAPeekWouldGiveThem() throws {
+        // Padded, each number is followed by enough bytes for the word-at-a-time readers;
+        // last in a short object, it is read by the scanner.
+        let members = #""small":-12,"big":18446744073709551615,"exponent":-1.5e3,"whole":7,"text":"t\u00e9","flag":true,"nothing":null"#
+        let padding = #","padding":"\#(String(repeating: "x", count: 40))""#
+        for text in ["{\(members)\(padding)}", "{\(members)}"] {
+            let bridged = try JSON.decode(Scalars.self, from: text)
+            #expect(bridged == (try JSONDecoder().decode(Scalars.self, from: Data(text.utf8))))
+            #expect(bridged == Scalars(small: -12, big: .max, exponent: -1500, whole: 7, text: "té", flag: true, nothing: nil))
+        }
+    }
+
+    @Test func keysMetAgainAreMatchedByTheirBytesAsTheirEscapesSpellThem() throws {
+        // The second element spells "x" with an escape; the third has more distinct keys
+        // before its own than a depth keeps, which must not hide them.
+        let unknown = (0..<20).map { #""unknown\#($0)":\#($0)"# }.joined(separator: ",")
+        let text = #"[{"x":1,"y":2},{"\u0078":3,"y":4},{\#(unknown),"y":6,"x":5},{"x":7,"y":8}]"#
+        let pairs = try JSON.decode([Pair].self, from: text)
+        #expect(pairs == [Pair(x: 1, y: 2), Pair(x: 3, y: 4), Pair(x: 5, y: 6), Pair(x: 7, y: 8)])
+    }
+
+    @Test func arraysOfPlainCodableValuesNestAndMayBeEmpty() throws {
+        let text = #"{"points":[]}"#
+        #expect(try JSON.decode(Holder.self, from: text) == Holder(points: []))
+        let grid = [[Pair(x: 1, y: 2)], [], [Pair(x: 3, y: 4), Pair(x: 5, y: 6)]]
+        #expect(try JSON.decode([[Pair]].self, from: JSON.encode(grid)) == grid)
+        let error = expectLodumError { _ = try JSON.decode([[Pair]].self, from: #"[[{"x":1,"y":2}],{"x":3}]"#) }
+        #expect(error?.path.description == "[1]")
+    }
+}
+
+/// Every kind of scalar member, for the one-pass reads of an object's members.
+private struct Scalars: Codable, Equatable {
+    var small: Int
+    var big: UInt64
+    var exponent: Double
+    var whole: Double
+    var text: String
+    var flag: Bool
+    var nothing: Int?
 }

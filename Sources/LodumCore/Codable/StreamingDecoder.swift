@@ -53,6 +53,9 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// The last type found not to be ``Deserializable``, to skip the dynamic cast for the
     /// next value of the same type.
     @exclusivity(unchecked) private var lastPlainType: ObjectIdentifier?
+    /// The last array type met, which the bridge reads itself (``decodeArray(_:as:)``), to skip
+    /// the dynamic casts for the next array of the same type.
+    @exclusivity(unchecked) private var lastArrayType: (identifier: ObjectIdentifier, type: any BridgeDecodableArray.Type)?
 
     /// This decoder as the existential `init(from:)` takes, made once: making it per value
     /// looks up the conformance's witness table each time.
@@ -102,12 +105,25 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     // MARK: Values
 
-    private func isPlain<T>(_ type: T.Type) -> Bool {
+    /// How a value of type `T` is read.
+    private func route<T>(_ type: T.Type) -> ValueRoute {
         let identifier = ObjectIdentifier(type)
-        if identifier == lastPlainType { return true }
-        if type is any Deserializable.Type { return false }
+        if identifier == lastPlainType { return .plain }
+        if let lastArrayType, lastArrayType.identifier == identifier { return .array(lastArrayType.type) }
+        return classify(type, identifier)
+    }
+
+    /// The casts behind ``route(_:)``, out of line: they look up conformances, which the
+    /// common path, a type met just before, does not need.
+    @inline(never)
+    private func classify<T>(_ type: T.Type, _ identifier: ObjectIdentifier) -> ValueRoute {
+        if let lodumType = type as? any Deserializable.Type { return .lodum(lodumType) }
+        if let arrayType = type as? any BridgeDecodableArray.Type {
+            lastArrayType = (identifier, arrayType)
+            return .array(arrayType)
+        }
         lastPlainType = identifier
-        return true
+        return .plain
     }
 
     func checkUsable() throws {
@@ -134,7 +150,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// rest of what the value opened is read, so the input is back at a value boundary and
     /// the caller may catch the error and go on, as with a tree; ``failedValueState`` then
     /// tells whether the value is still ahead in the input.
-    func decodeValue<T: Decodable>(_ type: T.Type, at slot: Slot) throws -> T {
+    func decodeValue<T: Decodable>(_ type: T.Type, at slot: Slot, route: ValueRoute) throws -> T {
         guard baseDepth + frameCount < limits.maxDepth else {
             throw error(.limitExceeded(.depth(limits.maxDepth)), at: codingPath(through: slot.frame))
         }
@@ -148,8 +164,12 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         }
         let value: T
         do {
-            if let erased {
-                value = try T(from: erased)
+            if case .array(let arrayType) = route {
+                value = try decodeArray(arrayType, as: type)
+            } else if let decoder = erased {
+                // `init(from:)` takes its decoder owned: the copy made here is handed over,
+                // not copied again.
+                value = try T(from: consume decoder)
             } else {
                 value = try T(from: self)
             }
@@ -172,10 +192,46 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     /// Decodes a value next in the input at `slot`, taking the direct path for Lodum types.
     func decode<T: Decodable>(_ type: T.Type, at slot: Slot) throws -> T {
-        if !isPlain(T.self), let lodumType = T.self as? any Deserializable.Type {
+        let route = route(T.self)
+        if case .lodum(let lodumType) = route {
             return try decodeLodum(type, as: lodumType, at: slot)
         }
-        return try decodeValue(type, at: slot)
+        return try decodeValue(type, at: slot, route: route)
+    }
+
+    /// Reads an array next in the input as `Array.init(from:)` reads it through
+    /// ``unkeyedContainer()``, element by element, but without what that costs per element:
+    /// a generic metadata lookup inside the standard library's loop, and two existential
+    /// calls into the unkeyed container.
+    private func decodeArray<T>(_ arrayType: any BridgeDecodableArray.Type, as type: T.Type) throws -> T {
+        let decoded = try arrayType.decodeBridged(with: self)
+        guard let typed = decoded as? T else {
+            throw error(.typeMismatch(expected: "\(T.self)", found: "\(arrayType)"), at: codingPath)
+        }
+        return typed
+    }
+
+    /// The elements of the array next in the input (see ``decodeArray(_:as:)``).
+    ///
+    /// Generic over the array type rather than its element: in code not specialized for the
+    /// element, `[Element]`'s metadata would be looked up for every `append`, where `Array`'s
+    /// metadata is handed in here.
+    func decodeElements<Elements: BridgeDecodableArray>(_ type: Elements.Type) throws -> Elements {
+        // A held value (a scalar read for a mismatch, a tree) goes the usual way, through the
+        // tree decoder's container.
+        guard case .atReader = current.state else {
+            if let erased { return try Elements(from: erased) }
+            return try Elements(from: self)
+        }
+        try checkUsable()
+        let frame = try openFrame(keyed: false, expected: "Array")
+        var elements = Elements()
+        // The frame stays the innermost open one and the decode usable between elements:
+        // each element's decode closes what it opened, and one that fails throws.
+        while !isAtEnd(frame) {
+            elements.append(try decodeElement(Elements.Element.self, in: frame))
+        }
+        return elements
     }
 
     /// Out of line: the cast back to `T` needs `Optional<T>`'s metadata, which the common
@@ -233,20 +289,13 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     }
 
     private func readScalarUnchecked(_ kind: ValueKind) throws -> Value {
-        switch kind {
-        case .null:
-            _ = try deserializer.pointee.decodeNil()
-            return .null
-        case .bool: return .bool(try deserializer.pointee.readBool())
-        case .int: return .int(try deserializer.pointee.readInt64())
-        case .uint: return .uint(try deserializer.pointee.readUInt64())
-        case .double: return .double(try deserializer.pointee.readDouble())
-        case .string: return .string(try deserializer.pointee.readString())
-        case .bytes: return .bytes(try deserializer.pointee.readBytes())
-        case .timestamp: return .timestamp(try deserializer.pointee.readTimestamp())
-        case .extension: return .extension(try deserializer.pointee.readExtension())
-        case .sequence, .map: return try Value(from: &deserializer.pointee)
-        }
+        try deserializer.pointee.readScalar(ofKind: kind)
+    }
+
+    /// Reads the value next in the input if it is a scalar; `nil`, reading nothing, at an
+    /// object or an array.
+    func readScalarValue() throws -> Value? {
+        try reading { try deserializer.pointee.readScalarValue() }
     }
 
     /// Reads the value next in the input whole, as a tree.
@@ -267,9 +316,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         case .consumed:
             throw error(.typeMismatch(expected: expected, found: "a value already read"), at: codingPath)
         case .atReader:
-            let kind = try peekKind()
-            if kind == .map || kind == .sequence { throw mismatch(expected, found: kind, at: codingPath) }
-            let value = try readScalar(kind)
+            guard let value = try readScalarValue() else { throw mismatch(expected, found: try peekKind(), at: codingPath) }
             current.state = .held(value)
             return value
         }
@@ -317,7 +364,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
         if frames[frame].cachedKeyType == ObjectIdentifier(Key.self), let cached = frames[frame].cachedContainer {
             // Stored with this key type, so the holder is this key type's: no dynamic cast,
             // which would look up metadata as the container's creation does.
-            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedDecodingContainer<Key>>.self).container
+            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedDecodingContainer<Key>>.self).copy()
         }
         return makeKeyedContainer(type, frame: frame)
     }
@@ -407,7 +454,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
                     try deserializer.pointee.skipValue()
                 }
                 while !frames[frame].ended {
-                    guard let key = try deserializer.pointee.nextMapKey() else { break }
+                    guard let key = try deserializer.pointee.nextMapKey(reusing: &frames[frame].keys) else { break }
                     if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
                     try deserializer.pointee.skipValue()
                 }
@@ -449,20 +496,19 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     private func fillUnchecked(_ frame: Int) throws {
         while true {
-            guard let key = try deserializer.pointee.nextMapKey() else {
+            guard let key = try deserializer.pointee.nextMapKey(reusing: &frames[frame].keys) else {
                 frames[frame].ended = true
                 return
             }
             if frames[frame].usedEarly { try checkNotUsed(key, in: frame) }
             let value: Value
             do {
-                let kind = try deserializer.pointee.peekKind()
-                if kind == .map || kind == .sequence {
+                guard let scalar = try deserializer.pointee.readScalarValue() else {
                     deserializer.pointee.context.atKey(key, isField: true)
                     frames[frame].pendingKey = key
                     return
                 }
-                value = try readScalarUnchecked(kind)
+                value = scalar
             } catch var failure as LodumError {
                 // The key is recorded in the path only when a read fails: a scalar's read
                 // runs no code that could ask for the path.
@@ -617,8 +663,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
     /// Reads the current element as a scalar (or a tree, if it is not one) and moves on.
     func nextElementValue(_ frame: Int) throws -> Value {
         try requireElement(frame)
-        let kind = try peekKind()
-        let value = kind == .map || kind == .sequence ? try readTree() : try readScalar(kind)
+        let value = try readScalarValue() ?? readTree()
         advanceElement(frame)
         return value
     }
@@ -882,6 +927,29 @@ struct StreamingSingleValueDecodingContainer<D: Deserializer>: SingleValueDecodi
 // The decoder's state lives outside the generic class: types nested in it would be generic
 // too, and every use would look their metadata up at run time.
 
+/// How the streaming decoder reads a value of a given type.
+enum ValueRoute {
+    /// Through the type's own `init(from:)`.
+    case plain
+    /// A Lodum type, read straight from the input.
+    case lodum(any Deserializable.Type)
+    /// An array, read by the decoder itself.
+    case array(any BridgeDecodableArray.Type)
+}
+
+/// An array whose elements the streaming decoder reads itself, rather than through
+/// `Array.init(from:)`, whose loop it follows.
+protocol BridgeDecodableArray: RangeReplaceableCollection, Decodable where Element: Decodable {}
+
+extension BridgeDecodableArray {
+    /// The array next in `decoder`'s input.
+    static func decodeBridged<D: Deserializer>(with decoder: StreamingDecoder<D>) throws -> Self {
+        try decoder.decodeElements(Self.self)
+    }
+}
+
+extension Array: BridgeDecodableArray where Element: Decodable {}
+
 /// The state of the value being decoded.
 enum BridgeSlotState {
     /// The value is next in the input, not yet touched.
@@ -934,6 +1002,9 @@ struct BridgeDecodingFrame: BridgeFrame {
     /// frames (see ``StreamingDecoder/container(keyedBy:)``).
     var cachedContainer: AnyObject?
     var cachedKeyType: ObjectIdentifier?
+    /// The keys met at this depth, kept across frames: the objects at one depth are mostly
+    /// of one type, whose keys are then read without making their `String`s again.
+    var keys = MapKeyCache()
 
     mutating func reset(id: Int, owner: Int, isKeyed: Bool) {
         self.id = id

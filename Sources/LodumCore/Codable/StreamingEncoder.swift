@@ -758,4 +758,13 @@ final class KeyedContainerHolder<Container> {
     init(_ container: Container) {
         self.container = container
     }
+
+    /// A copy of the container. Out of line, so that the copy takes `Container`'s metadata
+    /// from this object's class: a caller generic over the key type would look
+    /// `KeyedDecodingContainer<Key>` up at run time (a resilient type, copied through its
+    /// value witnesses) for every container it hands out.
+    @inline(never)
+    func copy() -> Container {
+        container
+    }
 }

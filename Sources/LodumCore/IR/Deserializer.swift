@@ -30,6 +30,12 @@ public protocol Deserializer {
     mutating func beginMap() throws -> Int?
     /// Reads the next map key; `nil` after the map's last entry.
     mutating func nextMapKey() throws -> String?
+    /// Reads the next map key as ``nextMapKey()`` does, handing out the `String` `cache`
+    /// holds for the same key instead of making it again, and adding a new key to `cache`.
+    ///
+    /// The default ignores the cache; a reader that builds each key from its input bytes
+    /// (JSON) compares them with the cached keys first.
+    mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String?
 
     /// Consumes a nil value if one is next, and reports whether it did.
     mutating func decodeNil() throws -> Bool
@@ -61,12 +67,48 @@ public protocol Deserializer {
 
     /// Reports the kind of the next value without consuming it.
     mutating func peekKind() throws -> ValueKind
+    /// Reads the next value if it is a scalar (any kind but ``ValueKind/sequence`` and
+    /// ``ValueKind/map``), as ``peekKind()`` followed by the read for its kind would; at an
+    /// array or an object, reads nothing and returns `nil`.
+    ///
+    /// What the Codable bridge reads an object's members with. The default peeks, then
+    /// reads; a reader that can tell and read a scalar in one pass (JSON, whose numbers a
+    /// peek must scan whole) does both at once.
+    mutating func readScalarValue() throws -> Value?
     /// Consumes the next value whole, validating it but keeping none of it.
     mutating func skipValue() throws
 }
 
 extension Deserializer {
     public var positionOfLastValue: InputPosition? { position }
+
+    public mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String? {
+        try nextMapKey()
+    }
+
+    public mutating func readScalarValue() throws -> Value? {
+        let kind = try peekKind()
+        if kind == .sequence || kind == .map { return nil }
+        return try readScalar(ofKind: kind)
+    }
+
+    /// Reads the scalar next in the input, whose kind ``peekKind()`` reported.
+    mutating func readScalar(ofKind kind: ValueKind) throws -> Value {
+        switch kind {
+        case .null:
+            _ = try decodeNil()
+            return .null
+        case .bool: return .bool(try readBool())
+        case .int: return .int(try readInt64())
+        case .uint: return .uint(try readUInt64())
+        case .double: return .double(try readDouble())
+        case .string: return .string(try readString())
+        case .bytes: return .bytes(try readBytes())
+        case .timestamp: return .timestamp(try readTimestamp())
+        case .extension: return .extension(try readExtension())
+        case .sequence, .map: return try Value(from: &self)
+        }
+    }
 
     public mutating func readTimestamp() throws -> Timestamp {
         try readTimestampText()
