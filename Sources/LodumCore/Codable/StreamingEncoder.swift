@@ -148,7 +148,7 @@ final class StreamingEncoder<S: Serializer>: Encoder {
         if frames[frame].cachedKeyType == ObjectIdentifier(Key.self), let cached = frames[frame].cachedContainer {
             // Stored with this key type, so the holder is this key type's: no dynamic cast,
             // which would look up metadata as the container's creation does.
-            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedEncodingContainer<Key>>.self).container
+            return unsafeDowncast(cached, to: KeyedContainerHolder<KeyedEncodingContainer<Key>>.self).copy()
         }
         return makeKeyedContainer(type, frame: frame)
     }
@@ -761,7 +761,7 @@ final class KeyedContainerHolder<Container> {
 
     /// A copy of the container. Out of line, so that the copy takes `Container`'s metadata
     /// from this object's class: a caller generic over the key type would look
-    /// `KeyedDecodingContainer<Key>` up at run time (a resilient type, copied through its
+    /// `KeyedDecodingContainer<Key>` (or `KeyedEncodingContainer<Key>`) up at run time (a resilient type, copied through its
     /// value witnesses) for every container it hands out.
     @inline(never)
     func copy() -> Container {
