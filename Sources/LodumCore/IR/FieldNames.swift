@@ -91,7 +91,9 @@ public struct FieldNames: Sendable, ExpressibleByArrayLiteral {
         let nameBase = UnsafeRawPointer(name.utf8Start)
         // Whole words, the last one overlapping the one before: keys such as
         // `profile_background_image_url_https` compared byte by byte were a tenth of
-        // decoding twitter.json.
+        // decoding twitter.json. The same comparison as `hasSameBytes(as:)`, kept apart:
+        // through it, with the checks a general buffer needs, decoding points took 10% more
+        // instructions.
         if length >= 8 {
             var offset = 0
             while offset < length &- 8 {

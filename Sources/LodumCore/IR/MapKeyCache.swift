@@ -39,7 +39,7 @@ public struct MapKeyCache: Sendable {
         guard count > 0, bytes.count <= Self.maximumKeyLength else { return nil }
         var index = next < count ? next : 0
         for _ in 0..<count {
-            let matches = entries[index].bytes.withUnsafeBytes { Self.equal($0, bytes) }
+            let matches = entries[index].bytes.withUnsafeBytes { $0.hasSameBytes(as: bytes) }
             index += 1
             if matches {
                 next = index
@@ -56,23 +56,5 @@ public struct MapKeyCache: Sendable {
         guard entries.count < Self.capacity, bytes.count <= Self.maximumKeyLength else { return }
         entries.append(Entry(key: key, bytes: Array(bytes)))
         next = entries.count
-    }
-
-    /// Whether `left` and `right` hold the same bytes, compared eight at a time.
-    @inlinable
-    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        let count = left.count
-        guard count == right.count else { return false }
-        var offset = 0
-        while offset + 8 <= count {
-            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
-            offset += 8
-        }
-        while offset < count {
-            guard left[offset] == right[offset] else { return false }
-            offset += 1
-        }
-        return true
     }
 }

@@ -52,26 +52,8 @@ public enum UTF8Validation {
     public static func string(from bytes: UnsafeRawBufferPointer) -> String? {
         var string = String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
         let isUnchanged = string.withUTF8 { stored in
-            guard stored.count == bytes.count else { return false }
-            return sameBytes(UnsafeRawBufferPointer(stored), bytes)
+            UnsafeRawBufferPointer(stored).hasSameBytes(as: bytes)
         }
         return isUnchanged ? string : nil
-    }
-
-    /// Whether two runs of the same length hold the same bytes, compared a word at a time.
-    static func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
-        let count = first.count
-        var offset = 0
-        while count - offset >= 8 {
-            if first.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != second.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
-            }
-            offset += 8
-        }
-        while offset < count {
-            if first[offset] != second[offset] { return false }
-            offset += 1
-        }
-        return true
     }
 }
