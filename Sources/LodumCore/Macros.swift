@@ -46,7 +46,7 @@
     extension, conformances: Serializable, Deserializable, JSONSchemaDescribable,
     names: named(serialize), named(init), named(lodumFields), named(lodumCases), named(lodumCaseFields),
     named(lodumUnitCase), named(lodumDecodeContent), named(lodumDecodeFields), named(lodumEnumCases), named(jsonSchema))
-@attached(member, names: named(init), named(serialize), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields), named(jsonSchema))
+@attached(member, names: named(init), named(serialize), named(lodumAllFields), named(lodumFieldCount), named(lodumWriteFields), named(jsonSchema), named(_LodumTypes))
 public macro Lodum(
     renameAll: RenameRule? = nil, omitNil: Bool = false, denyUnknownFields: Bool = false,
     tag: String? = nil, content: String? = nil, untagged: Bool = false

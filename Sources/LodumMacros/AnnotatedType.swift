@@ -31,7 +31,7 @@ struct AnnotatedType {
     /// specialize them for the format they use (see ``isInlinable(kind:access:properties:lexicalContext:)``).
     let emitsInlinableMembers: Bool
     /// Every stored instance property, in declaration order.
-    let properties: [StoredProperty]
+    var properties: [StoredProperty]
     /// The options of the `@Lodum(...)` attribute.
     let options: TypeOptions
     /// An enum's cases, in declaration order.
@@ -44,6 +44,10 @@ struct AnnotatedType {
 
     /// A subclass's superclass: the first type its declaration inherits.
     var superclass: TypeSyntax?
+
+    /// Type aliases the member role declares in the type's body, one for each property or
+    /// payload type the generated extension spells: see ``aliasingTypes()``.
+    var typeAliases: [(name: String, type: TypeSyntax)] = []
 
     /// The `@Flatten` property, whose fields are the type's too; at most one.
     var flattened: StoredProperty? { properties.first(where: \.isFlattened) }
@@ -132,6 +136,60 @@ extension AnnotatedType {
         self.properties = properties
         self.emitsInlinableMembers = Self.isInlinable(
             kind: kind, access: memberAccess, properties: properties, lexicalContext: lexicalContext)
+        // A class in a hierarchy has its members in its body, where its type names resolve.
+        if !lexicalContext.isEmpty, kind != .classInHierarchy { aliasingTypes() }
+    }
+
+    /// Makes the generated extension name each property's and payload's type through an
+    /// alias declared in the type's body.
+    ///
+    /// The extension is at file scope, so a type nested in another could not name a sibling
+    /// nested type (`var kind: Kind` inside `enum Shop`) bare: in the body, where the user
+    /// wrote it, the name resolves; the alias carries it out. Optional wrappers stay outside
+    /// the alias, since whether a field is optional is read from its spelling.
+    private mutating func aliasingTypes() {
+        var aliases: [(name: String, type: TypeSyntax)] = []
+        func alias(_ type: TypeSyntax) -> TypeSyntax {
+            if let optional = type.as(OptionalTypeSyntax.self) {
+                return TypeSyntax(optional.with(\.wrappedType, alias(optional.wrappedType)))
+            }
+            if let unwrapped = type.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
+                return TypeSyntax(unwrapped.with(\.wrappedType, alias(unwrapped.wrappedType)))
+            }
+            let name = "_\(aliases.count)"
+            aliases.append((name, type.trimmed))
+            return TypeSyntax(MemberTypeSyntax(
+                baseType: IdentifierTypeSyntax(name: .identifier(Self.typeNamespace)), name: .identifier(name)))
+        }
+        for index in properties.indices {
+            var property = properties[index]
+            if let declared = property.declaredType { property.declaredType = alias(declared) }
+            if let decoding = property.decoding { property.decoding?.type = property.declaredType ?? alias(decoding.type) }
+            properties[index] = property
+        }
+        for index in cases.indices {
+            switch cases[index].payload {
+            case .none: break
+            case .single(let type): cases[index].payload = .single(alias(type))
+            case .tuple(let types): cases[index].payload = .tuple(types.map(alias))
+            case .fields(let fields):
+                cases[index].payload = .fields(fields.map { EnumCase.Field(label: $0.label, key: $0.key, type: alias($0.type)) })
+            }
+        }
+        typeAliases = aliases
+    }
+
+    /// The enum in the type's body that holds the aliases.
+    static let typeNamespace = "_LodumTypes"
+
+    /// The member role's declaration of the aliases, in one caseless enum so that the macro
+    /// names a single member (none for a top-level type). Naming members the macro cannot list
+    /// (`names: arbitrary`) would make the compiler expand it before looking up any member,
+    /// which lost a type's own `==` to the synthesized one.
+    var typeAliasDeclarations: [DeclSyntax] {
+        guard !typeAliases.isEmpty else { return [] }
+        let aliases = typeAliases.map { "    typealias \($0.name) = \($0.type.trimmedDescription)" }.joined(separator: "\n")
+        return ["enum \(raw: Self.typeNamespace) {\n\(raw: aliases)\n}"]
     }
 
     /// Whether the generated members can be `@inlinable`: a top-level public struct whose

@@ -10,7 +10,7 @@ struct EnumCase {
     /// The case's name on the wire, after `@Field(rename:)` or the type's `renameAll`.
     var wireName: String
     /// The associated values.
-    let payload: Payload
+    var payload: Payload
     /// Where diagnostics about the case point.
     let syntax: Syntax
 

@@ -8,7 +8,9 @@ import SwiftSyntaxMacros
 /// The extension role adds the conformances, the `lodumFields` table, `serialize(to:)`,
 /// `jsonSchema(in:)`, and, for structs, `init(from:)`. A class's `init(from:)` is a designated initializer,
 /// which an extension cannot add, so the member role puts it in the class body; for
-/// structs the member role adds nothing, keeping the memberwise initializer.
+/// structs the member role adds no initializer, keeping the memberwise one. For a type
+/// nested in another, the member role also declares an alias for each property or payload
+/// type, which the extension names them by (``AnnotatedType/typeAliases``).
 ///
 /// Diagnostics come from the extension role alone: both roles see the same declaration,
 /// and reporting from both would show every problem twice.
@@ -83,15 +85,18 @@ public struct LodumMacro: ExtensionMacro, MemberMacro {
                 parsing: declaration,
                 attribute: node,
                 lexicalContext: context.lexicalContext
-            ),
-            annotated.kind == .finalClass || annotated.kind == .classInHierarchy
+            )
         else {
             return []
         }
-        if annotated.kind == .classInHierarchy {
+        switch annotated.kind {
+        case .classInHierarchy:
             return try ClassHierarchyGenerator(type: annotated).makeMembers()
+        case .finalClass:
+            return annotated.typeAliasDeclarations + [DeclSyntax(try DeserializeGenerator(type: annotated).makeInitializer())]
+        case .structure, .enumeration:
+            return annotated.typeAliasDeclarations
         }
-        return [DeclSyntax(try DeserializeGenerator(type: annotated).makeInitializer())]
     }
 }
 

@@ -40,7 +40,7 @@ struct StoredProperty {
     /// What `init(from:)` needs to read one property.
     struct Decoding {
         /// The declared type, taken from a later binding in `var a, b: Int`.
-        let type: TypeSyntax
+        var type: TypeSyntax
         /// The value used when the key is missing from the input. `nil` asks the core's
         /// `defaultForMissingField`, which supplies `nil` for Optionals and nothing otherwise.
         var defaultValue: ExprSyntax?

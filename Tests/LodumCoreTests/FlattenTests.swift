@@ -89,30 +89,67 @@ struct FlattenTests {
     }
 }
 
-/// Types nested in an enclosing type. The code `@Lodum` generates lives in an extension at
-/// file scope, where a sibling nested type is not found by its bare name, so such
-/// properties name it qualified (a known limitation, in Docs/DescribingTypes.md).
+/// Types nested in an enclosing type, naming their siblings bare. The code `@Lodum`
+/// generates lives in an extension at file scope, where a sibling is not found by its bare
+/// name; it names them through aliases the macro declares in each type's body.
 enum FLNamespace {
     @Lodum enum Kind: String, Equatable, Sendable { case home, work }
 
     @Lodum struct Address: Equatable, Sendable {
         var city: String
-        var kind: FLNamespace.Kind
+        var kind: Kind
     }
 
     @Lodum struct Person: Equatable, Sendable {
         var name: String
-        @Flatten var address: FLNamespace.Address
-        var friend: FLNamespace.Address?
+        @Flatten var address: Address
+        var friend: Address?
+        var kinds: [Kind] = []
+    }
+
+    @Lodum enum Contact: Equatable, Sendable {
+        case postal(Address)
+        case labeled(kind: Kind, city: String)
+        case pair(Kind, Kind)
+    }
+
+    @Lodum final class Card {
+        var owner: Person
+        var contact: Contact!
+        init(owner: Person, contact: Contact) {
+            self.owner = owner
+            self.contact = contact
+        }
+    }
+
+    /// Named qualified, as the only way before the aliases: still works.
+    @Lodum struct Qualified: Equatable, Sendable {
+        var kind: FLNamespace.Kind
     }
 }
 
 @Suite("Flatten: nested types")
 struct FlattenNestedTypeTests {
-    @Test func siblingTypesNamedQualifiedWork() throws {
-        let person = FLNamespace.Person(name: "Ada", address: .init(city: "London", kind: .home), friend: nil)
+    @Test func siblingTypesNamedBareWork() throws {
+        let person = FLNamespace.Person(name: "Ada", address: .init(city: "London", kind: .home), friend: nil, kinds: [.work])
         let json = try JSON.encodeString(person)
-        #expect(json == #"{"name":"Ada","friend":null,"city":"London","kind":"home"}"#)
+        #expect(json == #"{"name":"Ada","friend":null,"kinds":["work"],"city":"London","kind":"home"}"#)
         #expect(try JSON.decode(FLNamespace.Person.self, from: json) == person)
+    }
+
+    @Test func enumPayloadsAndClassPropertiesNameSiblingsBare() throws {
+        let contacts: [FLNamespace.Contact] = [.postal(.init(city: "Paris", kind: .work)), .labeled(kind: .home, city: "Rome"), .pair(.home, .work)]
+        #expect(try JSON.decode([FLNamespace.Contact].self, from: JSON.encode(contacts)) == contacts)
+        let card = FLNamespace.Card(owner: .init(name: "Ada", address: .init(city: "London", kind: .home), friend: nil), contact: .pair(.work, .home))
+        let decoded = try JSON.decode(FLNamespace.Card.self, from: JSON.encode(card))
+        #expect(decoded.owner == card.owner)
+        #expect(decoded.contact == card.contact)
+        #expect(try JSON.decode(FLNamespace.Qualified.self, from: #"{"kind":"work"}"#) == FLNamespace.Qualified(kind: .work))
+    }
+
+    @Test func schemaNamesTheRealTypesNotTheAliases() throws {
+        let schema = try JSON.encodeString(JSONSchema.generate(for: FLNamespace.Person.self))
+        #expect(!schema.contains("_LodumTypes"))
+        #expect(schema.contains("Address"))
     }
 }

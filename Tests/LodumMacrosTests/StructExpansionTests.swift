@@ -614,6 +614,10 @@ struct StructExpansionTests {
                 struct Drawing {
                     struct Stroke {
                         var width: Double
+
+                        enum _LodumTypes {
+                            typealias _0 = Double
+                        }
                     }
                 }
 
@@ -627,16 +631,16 @@ struct StructExpansionTests {
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
-                        var _lodum_pending_width: Double? = nil
+                        var _lodum_pending_width: _LodumTypes._0? = nil
                         try deserializer.decodeStruct("Stroke", fields: Self.lodumFields) { deserializer, field in
                             switch field {
                             case 0:
-                                _lodum_pending_width = try deserializer.decode(Double.self)
+                                _lodum_pending_width = try deserializer.decode(_LodumTypes._0.self)
                             default:
                                 try deserializer.skipValue()
                             }
                         }
-                        guard let _lodum_value_width = _lodum_pending_width ?? LodumCore.defaultForMissingField(Double.self) else {
+                        guard let _lodum_value_width = _lodum_pending_width ?? LodumCore.defaultForMissingField(_LodumTypes._0.self) else {
                             throw deserializer.missingField("width")
                         }
                         self.width = _lodum_value_width
@@ -646,7 +650,7 @@ struct StructExpansionTests {
                         context.definition(of: Self.self) { context in
                             LodumCore.JSONSchema.object(
                                 properties: [
-                                    .required("width", context.schema(for: Double.self)),
+                                    .required("width", context.schema(for: _LodumTypes._0.self)),
                                 ]
                             )
                         }
@@ -669,6 +673,10 @@ struct StructExpansionTests {
                 extension Drawing {
                     struct Layer {
                         var name: String
+
+                        enum _LodumTypes {
+                            typealias _0 = String
+                        }
                     }
                 }
 
@@ -684,16 +692,16 @@ struct StructExpansionTests {
                     }
 
                     init<D: LodumCore.Deserializer>(from deserializer: inout D) throws {
-                        var _lodum_pending_name: String? = nil
+                        var _lodum_pending_name: _LodumTypes._0? = nil
                         try deserializer.decodeStruct("Layer", fields: Self.lodumFields) { deserializer, field in
                             switch field {
                             case 0:
-                                _lodum_pending_name = try deserializer.decode(String.self)
+                                _lodum_pending_name = try deserializer.decode(_LodumTypes._0.self)
                             default:
                                 try deserializer.skipValue()
                             }
                         }
-                        guard let _lodum_value_name = _lodum_pending_name ?? LodumCore.defaultForMissingField(String.self) else {
+                        guard let _lodum_value_name = _lodum_pending_name ?? LodumCore.defaultForMissingField(_LodumTypes._0.self) else {
                             throw deserializer.missingField("name")
                         }
                         self.name = _lodum_value_name
@@ -703,7 +711,7 @@ struct StructExpansionTests {
                         context.definition(of: Self.self) { context in
                             LodumCore.JSONSchema.object(
                                 properties: [
-                                    .required("name", context.schema(for: String.self)),
+                                    .required("name", context.schema(for: _LodumTypes._0.self)),
                                 ]
                             )
                         }
