@@ -225,29 +225,29 @@ public struct JSONReader: FormatReader {
     }
 
     public mutating func nextMapKey() throws -> String? {
-        guard try advanceInContainer(closedBy: UInt8(ascii: "}")) else { return nil }
-        try expectKeyQuote()
-        // Two statements: in `makeString(scanString())` the call's `self` is read before the
-        // argument runs, so it would see the scratch buffer and window from before the scan.
-        let token = try scanString()
-        let key = try makeString(token)
-        try expectColon()
-        return key
+        try nextMapKey { reader, token in try reader.makeString(token) }
     }
 
     public mutating func nextMapKey(reusing cache: inout MapKeyCache) throws -> String? {
+        try nextMapKey { reader, token in
+            // A cached key's bytes were checked when it was made, so the same bytes are valid.
+            if let known = reader.withBytes(of: token, { cache.key(matching: $0) }) { return known }
+            let made = try reader.makeString(token)
+            reader.withBytes(of: token) { cache.insert(made, bytes: $0) }
+            return made
+        }
+    }
+
+    /// Reads the next key of an object, made into a `String` by `make` from its scanned
+    /// token (which is valid only until the colon after it is read); `nil` at the object's end.
+    @inline(__always)
+    mutating func nextMapKey(_ make: (inout JSONReader, StringToken) throws -> String) throws -> String? {
         guard try advanceInContainer(closedBy: UInt8(ascii: "}")) else { return nil }
         try expectKeyQuote()
+        // Two statements: in `make(&self, scanString())` the call's `self` is read before
+        // the argument runs, so it would see the scratch buffer and window from before the scan.
         let token = try scanString()
-        let key: String
-        // A cached key's bytes were checked when it was made, so the same bytes are valid.
-        if let known = withBytes(of: token, { cache.key(matching: $0) }) {
-            key = known
-        } else {
-            let made = try makeString(token)
-            withBytes(of: token) { cache.insert(made, bytes: $0) }
-            key = made
-        }
+        let key = try make(&self, token)
         try expectColon()
         return key
     }

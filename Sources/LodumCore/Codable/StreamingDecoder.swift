@@ -285,11 +285,7 @@ final class StreamingDecoder<D: Deserializer>: Decoder {
 
     /// Reads the scalar next in the input.
     func readScalar(_ kind: ValueKind) throws -> Value {
-        try reading { try readScalarUnchecked(kind) }
-    }
-
-    private func readScalarUnchecked(_ kind: ValueKind) throws -> Value {
-        try deserializer.pointee.readScalar(ofKind: kind)
+        try reading { try deserializer.pointee.readScalar(ofKind: kind) }
     }
 
     /// Reads the value next in the input if it is a scalar; `nil`, reading nothing, at an
